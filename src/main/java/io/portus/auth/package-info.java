@@ -1,0 +1,12 @@
+/**
+ * Docker registry token authentication (portus-behaviour §1.2–1.4, §2; registry-protocol §4).
+ *
+ * <ul>
+ *   <li>{@code auth.scope} — parse/format scopes ({@code repository:team/app:pull,push});</li>
+ *   <li>{@code auth.authn} — who is it: password (bcrypt, Devise-compatible), application token, lockout;</li>
+ *   <li>{@code auth.policy} — which requested actions they get (the Portus permission matrix, a pure function);</li>
+ *   <li>{@code auth.token} — the {@code /v2/token} endpoint, JWT issuing and verification, key material.</li>
+ * </ul>
+ * The root package holds the values shared by those parts.
+ */
+package io.portus.auth;
