@@ -31,16 +31,21 @@ final class Dirs {
                 break;
             }
         }
+        Deque<Path> created = new ArrayDeque<>();
         while (!missing.isEmpty()) {
             Path p = missing.pop();
             try {
                 Files.createDirectory(p);
-                fsync(p.getParent());
+                created.add(p);
             } catch (FileAlreadyExistsException e) {
                 if (!Files.isDirectory(p)) {
                     throw e;
                 }
             }
+        }
+        // one journal commit covers all the mkdirs; the later fsyncs find nothing left to write
+        for (Path p : created) {
+            fsync(p.getParent());
         }
     }
 
