@@ -148,6 +148,23 @@ class UploadSessionsTest extends RegistryStorageTestBase {
     }
 
     @Test
+    void theCommonPushReadsTheBytesOnlyOnceWhileWritingThem() throws IOException {
+        CountingBlobStore counting = new CountingBlobStore(store);
+        var counted = new DefaultRegistryStorage(counting, clock);
+        byte[] content = BlobStoreContract.pattern(300_000);
+        var session = counted.startUpload(REPO);
+        counted.appendUpload(REPO, session.id(), new ByteArrayInputStream(content, 0, 100_000));
+        counted.appendUpload(REPO, session.id(), new ByteArrayInputStream(content, 100_000, 200_000));
+        counted.commitUpload(REPO, session.id(), Digest.sha256(content));
+        assertThat(counting.readers).hasValue(0); // hashed while appending, no second pass over the file
+
+        var resumed = counted.startUpload(REPO);
+        store.putContent(StoragePaths.uploadData(REPO, resumed.id()), content); // bytes this instance did not see
+        counted.commitUpload(REPO, resumed.id(), Digest.sha256(content));
+        assertThat(counting.readers).hasValue(1);
+    }
+
+    @Test
     void anotherInstanceContinuingTheSessionForcesARehash() throws IOException {
         byte[] content = BlobStoreContract.pattern(400_000);
         var second = new DefaultRegistryStorage(store, clock); // e.g. another node behind the load balancer
