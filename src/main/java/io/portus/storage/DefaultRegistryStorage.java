@@ -146,9 +146,10 @@ final class DefaultRegistryStorage implements RegistryStorage {
     @Override
     public void tag(RepositoryName repo, String tag, Digest digest) throws IOException {
         requireTag(tag);
-        // as distribution: the index entry first, then the current link
-        Links.write(store, StoragePaths.tagIndexLink(repo, tag, digest), digest);
+        // current link first: a crash before the index entry leaves a working tag without its history
+        // entry (harmless); distribution's order (index first) could leave a tag that does not resolve
         Links.write(store, StoragePaths.tagCurrentLink(repo, tag), digest);
+        Links.write(store, StoragePaths.tagIndexLink(repo, tag, digest), digest);
     }
 
     @Override
@@ -191,7 +192,8 @@ final class DefaultRegistryStorage implements RegistryStorage {
         List<String> tags = new ArrayList<>();
         for (String dir : store.list(StoragePaths.tags(repo))) {
             String tag = StoragePaths.baseName(dir);
-            if (Tag.isValid(tag)) {
+            // a tag directory without current/link (a crash mid-write, ours or distribution's) is not a tag
+            if (Tag.isValid(tag) && Links.exists(store, StoragePaths.tagCurrentLink(repo, tag))) {
                 tags.add(tag);
             }
         }

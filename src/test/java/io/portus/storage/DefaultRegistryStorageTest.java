@@ -108,6 +108,17 @@ class DefaultRegistryStorageTest extends RegistryStorageTestBase {
     }
 
     @Test
+    void aTagDirectoryWithoutCurrentLinkIsNotListed() throws IOException {
+        Digest a = putManifest(REPO, "a", Optional.empty());
+        storage.tag(REPO, "whole", a);
+        storage.tag(REPO, "torn", a);
+        // what a crash between the two link writes (or inside the first) leaves behind
+        store.delete(StoragePaths.tagCurrentLink(REPO, "torn"));
+        assertThat(storage.tags(REPO)).hasValue(List.of("whole"));
+        assertThat(storage.resolveTag(REPO, "torn")).isEmpty();
+    }
+
+    @Test
     void deleteTagKeepsTheManifest() throws IOException {
         Digest a = putManifest(REPO, "a", Optional.empty());
         storage.tag(REPO, "one", a);
