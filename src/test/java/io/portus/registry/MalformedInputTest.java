@@ -169,12 +169,21 @@ class MalformedInputTest extends RegistryTestBase {
     }
 
     @Test
-    void pathsThatAreNoRegistryRoutesAreLeftToSpring() {
-        for (String path : List.of("/v2/token", "/v2/webhooks/events", "/v2/foo/manifests/", "/v2/foo/unknown/x",
+    void pathsOfOtherModulesAreLeftToSpring() {
+        for (String path : List.of("/v2/token", "/v2/webhooks/events")) {
+            Response r = RawHttp.send(port, "GET " + path + " HTTP/1.1");
+            assertThat(r.header("Docker-Distribution-API-Version")).as(path).isNull();
+        }
+    }
+
+    @Test
+    void otherPathsUnderV2AreRegistry404sInTheEnvelope() {
+        for (String path : List.of("/v2/x", "/v2/nope/x/y/z", "/v2/foo/manifests/", "/v2/foo/unknown/x",
                 "/v2/_catalog/extra")) {
             Response r = RawHttp.send(port, "GET " + path + " HTTP/1.1");
             assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.header("Docker-Distribution-API-Version")).as(path).isNull();
+            assertThat(r.header("Docker-Distribution-API-Version")).as(path).isEqualTo("registry/2.0");
+            assertThat(r.text()).as(path).contains("\"code\":\"UNSUPPORTED\"");
         }
     }
 }

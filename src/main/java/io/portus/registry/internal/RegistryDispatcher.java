@@ -59,6 +59,9 @@ final class RegistryDispatcher {
 
     private void process(Exchange ex) throws IOException {
         Route route = ex.route;
+        if (route.kind() == Route.Kind.NO_ROUTE) {
+            throw new RegistryException(ErrorCode.UNSUPPORTED, "no registry endpoint at this path").withStatus(404);
+        }
         if (!route.kind().allows(ex.method)) {
             throw Handler.unsupported(ex);
         }

@@ -2,6 +2,7 @@ package io.portus.registry.internal;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.Filter;
@@ -14,10 +15,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The registry's entry point, mapped to {@code /v2/*}: a path that {@link V2Router} recognises is handled
- * here (and gets {@code Docker-Distribution-API-Version} whatever the outcome); any other path (the token
- * endpoint, the webhook receiver) goes down the chain to Spring MVC.
+ * here (and gets {@code Docker-Distribution-API-Version} whatever the outcome); the paths of other modules
+ * under {@code /v2/} (the token endpoint, the webhook receiver) go down the chain to Spring MVC; any other
+ * {@code /v2/} path is a registry 404 in the error envelope.
  */
 final class RegistryFilter implements Filter {
+
+    /** {@code /v2/} paths that belong to other modules (token service, registry event intake). */
+    static final Set<String> APPLICATION_PATHS = Set.of("/v2/token", "/v2/webhooks/events");
 
     private final Supplier<RegistryDispatcher> dispatcher;
 
@@ -32,10 +37,14 @@ final class RegistryFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<Route> route = V2Router.parse(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<Route> route = V2Router.parse(path);
         if (route.isEmpty()) {
-            chain.doFilter(req, res);
-            return;
+            if (APPLICATION_PATHS.contains(path)) {
+                chain.doFilter(req, res);
+                return;
+            }
+            route = Optional.of(new Route(Route.Kind.NO_ROUTE, null, null));
         }
         response.setHeader(Headers.API_VERSION, Headers.API_VERSION_VALUE);
         dispatcher.get().dispatch(route.get(), request, response);

@@ -21,7 +21,9 @@ record Route(Kind kind, String name, String reference) {
         BLOB("blob", "GET", "HEAD", "DELETE"),
         UPLOAD_START("upload", "POST"),
         UPLOAD("upload", "GET", "HEAD", "PATCH", "PUT", "DELETE"),
-        REFERRERS("referrers", "GET", "HEAD");
+        REFERRERS("referrers", "GET", "HEAD"),
+        /** A path under {@code /v2/} that is no registry endpoint and belongs to no other module: 404. */
+        NO_ROUTE("no_route");
 
         private final String operation;
         private final Set<String> methods;
