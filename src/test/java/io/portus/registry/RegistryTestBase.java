@@ -11,16 +11,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real application on a random port, open registry ({@code portus.registry.auth=none}), storage in a
- * fresh temporary directory per test class.
+ * The real application on a random port, open registry ({@code portus.registry.auth=none}), data directory
+ * (embedded database) and storage in a fresh temporary directory per test class, so concurrent builds on
+ * one machine never share a database file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"portus.registry.auth=none", "portus.data-dir=${java.io.tmpdir}/portus-registry-tests"})
+        properties = "portus.registry.auth=none")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class RegistryTestBase {
 
     @TempDir
     static Path storageRoot;
+
+    @TempDir
+    static Path dataDir;
 
     @LocalServerPort
     int port;
@@ -29,6 +33,7 @@ abstract class RegistryTestBase {
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
+        registry.add("portus.data-dir", () -> dataDir.toString());
         registry.add("portus.registry.storage.root", () -> storageRoot.toString());
     }
 
