@@ -98,6 +98,7 @@ public final class Skopeo {
     /** Like {@link #copy} but also returns the whole run (e.g. to read {@code --debug} output). */
     public CopyResult copyResult(String src, String dest, String... flags) {
         Path digestFile = work.resolve("digest-" + SEQ.incrementAndGet());
+        createParentOfLocalDestination(dest);
         List<String> args = new ArrayList<>(List.of("copy", "--src-tls-verify=false", "--dest-tls-verify=false"));
         args.addAll(List.of("--authfile", authFile.toString()));
         if (creds != null && src.startsWith("docker://")) {
@@ -118,6 +119,20 @@ public final class Skopeo {
             return new CopyResult(digest, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** skopeo wants the parent of a {@code dir:} / {@code oci:} destination to exist. */
+    private static void createParentOfLocalDestination(String dest) {
+        if (dest.startsWith("dir:") || dest.startsWith("oci:")) {
+            String path = dest.substring(4);
+            if (dest.startsWith("oci:") && path.lastIndexOf(':') > path.lastIndexOf('/')) {
+                path = path.substring(0, path.lastIndexOf(':'));
+            }
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            if (parent != null) {
+                ItPaths.mkdirs(parent);
+            }
         }
     }
 
