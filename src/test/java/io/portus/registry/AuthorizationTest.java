@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,7 @@ class AuthorizationTest extends RegistryTestBase {
     @TestConfiguration
     static class Config {
         @Bean
+        @Primary
         RecordingAccessController recordingAccessController() {
             return new RecordingAccessController();
         }

@@ -103,6 +103,10 @@ class ContentDiscoveryTest extends RegistryTestBase {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorCode()).isEqualTo("PAGINATION_NUMBER_INVALID");
         assertThat(client.get("/v2/_catalog?n=5000").status()).isEqualTo(200);
+        for (String last : List.of("%2F%2F..%2F", "ZZZ", "%00", "~", "a%20b")) {
+            assertThat(client.get("/v2/_catalog?n=2&last=" + last).status()).as(last).isEqualTo(200);
+        }
+        assertThat(strings(client.get("/v2/_catalog?last=~").json().path("repositories"))).isEmpty();
     }
 
     @Test
