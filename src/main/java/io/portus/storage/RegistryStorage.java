@@ -43,6 +43,8 @@ public interface RegistryStorage {
     /**
      * Appends {@code body} to the session and returns its new size. If the stream ends early the bytes
      * received so far stay appended, so the client can resume from the reported size.
+     *
+     * @throws UploadUnknownException when the session does not exist (or the id is malformed)
      */
     long appendUpload(RepositoryName repo, String uploadId, InputStream body) throws IOException;
 
@@ -52,6 +54,7 @@ public interface RegistryStorage {
      *
      * @throws DigestMismatchException when the content does not hash to {@code expected} (the session is
      *                                 cancelled, as distribution does)
+     * @throws UploadUnknownException  when the session does not exist (or the id is malformed)
      */
     Blob commitUpload(RepositoryName repo, String uploadId, Digest expected) throws IOException;
 

@@ -1,0 +1,9 @@
+package io.portus.storage;
+
+class InMemoryBlobStoreTest extends BlobStoreContract {
+
+    @Override
+    protected BlobStore newStore() {
+        return new InMemoryBlobStore();
+    }
+}
