@@ -240,7 +240,7 @@ final class DefaultRegistryStorage implements RegistryStorage {
     @Override
     public boolean repositoryExists(RepositoryName repo) throws IOException {
         return store.stat(StoragePaths.manifests(repo)).isPresent()
-                || store.stat(StoragePaths.repository(repo) + "/_layers").isPresent();
+                || store.stat(StoragePaths.layers(repo)).isPresent();
     }
 
     private static void requireTag(String tag) {

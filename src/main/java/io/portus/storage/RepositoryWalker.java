@@ -7,9 +7,11 @@ import java.util.PriorityQueue;
 
 /**
  * Walks {@code repositories/} the way distribution's catalog does: a directory is a repository when
- * it has a {@code _manifests} child; {@code _}-prefixed directories are never descended into.
+ * it has a {@code _layers} child (distribution 2.8's rule, verified against 2.8.2) or a
+ * {@code _manifests} child (distribution 3's rule); {@code _}-prefixed directories are never descended into.
  * Directories are visited in name order (full-name string order), so a catalog page stops as soon as
- * it is full and skips whole subtrees that sort before {@code last}.
+ * it is full and skips whole subtrees that sort before {@code last}. Still a walk of the directory tree:
+ * the catalog module serves large listings from the database.
  */
 final class RepositoryWalker {
 
@@ -31,7 +33,7 @@ final class RepositoryWalker {
             String name = queue.poll();
             List<String> children = store.list(StoragePaths.REPOSITORIES + "/" + name);
             // every name still queued sorts after this one, and so does everything below it
-            if (hasChild(children, "_manifests") && (last == null || name.compareTo(last) > 0)) {
+            if ((hasChild(children, "_layers") || hasChild(children, "_manifests")) && (last == null || name.compareTo(last) > 0)) {
                 out.add(name);
             }
             enqueueChildren(queue, name + "/", children, last);

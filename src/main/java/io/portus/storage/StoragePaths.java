@@ -25,9 +25,11 @@ package io.portus.storage;
  *                                                        declared &lt;subject&gt; as its subject
  * </pre>
  *
- * A directory under {@code repositories/} is a repository when it has a {@code _manifests} child
- * (distribution's catalog rule); {@code _}-prefixed directories are never repository name
- * components, so distribution skips {@code _referrers} in its catalog walk and never reads it elsewhere.
+ * A directory under {@code repositories/} is a repository when it has a {@code _layers} child
+ * (distribution 2.8's catalog rule, checked against 2.8.2) or a {@code _manifests} child (distribution
+ * 3's rule). {@code _}-prefixed directories are never repository name components: distribution 2.8
+ * skips {@code _referrers} in its catalog walk, lists tags only from {@code _manifests/tags}, and its
+ * garbage collector does not look at it (verified with 2.8.2 in {@code DistributionLayoutIT}).
  * Link files hold the digest string and nothing else (no newline).
  */
 public final class StoragePaths {
@@ -55,16 +57,21 @@ public final class StoragePaths {
         return REPOSITORIES + "/" + repo.value();
     }
 
+    /** {@code repositories/<name>/_layers} */
+    public static String layers(RepositoryName repo) {
+        return repository(repo) + "/_layers";
+    }
+
     /** {@code repositories/<name>/_layers/<alg>/<hex>} — holds {@code link}. */
     public static String layerDir(RepositoryName repo, Digest d) {
-        return repository(repo) + "/_layers/" + d.algorithm() + "/" + d.hex();
+        return layers(repo) + "/" + d.algorithm() + "/" + d.hex();
     }
 
     public static String layerLink(RepositoryName repo, Digest d) {
         return layerDir(repo, d) + "/link";
     }
 
-    /** {@code repositories/<name>/_manifests} — its presence makes a directory a repository. */
+    /** {@code repositories/<name>/_manifests} */
     public static String manifests(RepositoryName repo) {
         return repository(repo) + "/_manifests";
     }

@@ -436,9 +436,11 @@ class DefaultRegistryStorageTest {
         for (String n : names) {
             putManifest(new RepositoryName(n), n, Optional.empty());
         }
-        // not repositories: only an upload session, or only a layer link
+        // a repository once a blob is linked (distribution 2.8's rule), not while it only has an upload session
         storage.startUpload(new RepositoryName("only/uploads"));
         push(new RepositoryName("only/layers"), bytes("x"));
+        names = new ArrayList<>(names);
+        names.add("only/layers");
         List<String> sorted = names.stream().sorted().toList();
 
         assertThat(storage.repositories(null, 100)).isEqualTo(sorted);
@@ -450,7 +452,7 @@ class DefaultRegistryStorageTest {
         }
         assertThat(paged).isEqualTo(sorted);
         assertThat(storage.repositories("a/b", 2)).containsExactly("a/b/c", "b/c/d");
-        assertThat(storage.repositories("m", 10)).containsExactly("m/n", "team/app", "team/app2", "z");
+        assertThat(storage.repositories("m", 10)).containsExactly("m/n", "only/layers", "team/app", "team/app2", "z");
         assertThat(storage.repositories("zz", 10)).isEmpty();
         assertThat(storage.repositories(null, 0)).isEmpty();
     }
