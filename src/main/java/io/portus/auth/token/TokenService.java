@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,22 +47,23 @@ final class TokenService {
      * @param requested parsed and merged scopes (empty for a login)
      */
     Grant grant(Principal principal, String service, List<Scope> requested) {
+        Optional<RegistryLookup.KnownRegistry> registry = registries.byService(service);
         List<Scope> access;
-        if (registries.byService(service).isEmpty()) {
+        if (registry.isEmpty()) {
             access = List.of();
         } else if (requested.isEmpty()) {
             access = null;
         } else {
-            access = granted(principal, requested);
+            access = granted(principal, registry.get(), requested);
         }
         String subject = principal == null ? "" : principal.username();
         return new Grant(issuer.issue(subject, service, access), access);
     }
 
-    private List<Scope> granted(Principal principal, List<Scope> requested) {
+    private List<Scope> granted(Principal principal, RegistryLookup.KnownRegistry registry, List<Scope> requested) {
         List<Scope> granted = new ArrayList<>(requested.size());
         for (Scope scope : requested) {
-            Set<String> allowed = policy.grantedActions(principal, scope);
+            Set<String> allowed = policy.grantedActions(principal, registry, scope);
             Set<String> kept = new LinkedHashSet<>();
             for (String action : scope.actions()) {
                 if (allowed != null && allowed.contains(action)) {
