@@ -14,16 +14,22 @@ import java.util.List;
  * The key that signs tokens, its certificate chain (leaf first; empty when no certificate for the key
  * was found, then tokens carry only the {@code kid}) and the JWS algorithm it implies.
  *
- * @param source where the key came from, for the start-up log line
+ * @param source          where the key came from, for the start-up log line
+ * @param certificateFile the file holding {@code chain} (null when there is none)
  */
-record SigningKey(KeyPair keys, List<X509Certificate> chain, JWSAlgorithm algorithm, String source) {
+record SigningKey(KeyPair keys, List<X509Certificate> chain, JWSAlgorithm algorithm, String source,
+                  java.nio.file.Path certificateFile) {
 
     SigningKey {
         chain = List.copyOf(chain);
     }
 
     static SigningKey of(KeyPair keys, List<X509Certificate> chain, String source) {
-        return new SigningKey(keys, chain, algorithmFor(keys.getPublic()), source);
+        return of(keys, chain, source, null);
+    }
+
+    static SigningKey of(KeyPair keys, List<X509Certificate> chain, String source, java.nio.file.Path certificateFile) {
+        return new SigningKey(keys, chain, algorithmFor(keys.getPublic()), source, chain.isEmpty() ? null : certificateFile);
     }
 
     /** RS256 for RSA keys; ES256/ES384/ES512 for EC keys on P-256/P-384/P-521. */

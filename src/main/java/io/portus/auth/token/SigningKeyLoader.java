@@ -43,12 +43,12 @@ final class SigningKeyLoader {
                 if (chain.isEmpty()) {
                     throw new KeyMaterialException(cert + " (portus.token.certificate-path) does not hold the public key of " + key);
                 }
-                return SigningKey.of(keys, chain, key + " with certificate " + cert);
+                return SigningKey.of(keys, chain, key + " with certificate " + cert, cert);
             }
             for (Path candidate : candidates(key, sources.tlsCert())) {
                 List<X509Certificate> chain = chainForOrEmpty(keys, candidate);
                 if (!chain.isEmpty()) {
-                    return SigningKey.of(keys, chain, key + " with certificate " + candidate);
+                    return SigningKey.of(keys, chain, key + " with certificate " + candidate, candidate);
                 }
             }
             return SigningKey.of(keys, List.of(), key + " (no certificate found: tokens carry only a kid)");
@@ -63,12 +63,12 @@ final class SigningKeyLoader {
             if (chain.isEmpty()) {
                 throw new KeyMaterialException(cert + " (PUMA_SSL_CRT) does not hold the public key of " + key + " (PUMA_SSL_KEY)");
             }
-            return SigningKey.of(keys, chain, key + " with certificate " + cert + " (the HTTPS pair)");
+            return SigningKey.of(keys, chain, key + " with certificate " + cert + " (the HTTPS pair)", cert);
         }
         var generated = SelfSignedCertificate.ensure(sources.generateDir());
         KeyPair keys = Pem.readKeyPair(generated.key());
         return SigningKey.of(keys, chainFor(keys, generated.certificate()),
-                generated.key() + " with certificate " + generated.certificate() + " (generated)");
+                generated.key() + " with certificate " + generated.certificate() + " (generated)", generated.certificate());
     }
 
     /** The certificates of {@code file} with the one holding {@code keys}' public key first; empty if none does. */

@@ -34,9 +34,12 @@ class TokenConfiguration {
                 properties.certificatePath(), tlsKey, tlsCertificate, Path.of(dataDir, "tls")));
         log.info("Tokens are signed {} with {}; kid {}", key.algorithm(), key.source(),
                 KeyIds.of(key.publicKey(), properties.kidFormat()));
-        if (!key.chain().isEmpty()) {
-            log.info("Registries verifying our tokens need this certificate as auth.token.rootcertbundle "
-                    + "(REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE): {}", key.source());
+        if (key.certificateFile() != null) {
+            log.info("Registries verifying our tokens need {} as auth.token.rootcertbundle "
+                    + "(REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE); clients trust HTTPS with it as their CA", key.certificateFile());
+        } else {
+            log.warn("No certificate holds the token signing key: tokens carry only a kid. Set "
+                    + "portus.token.certificate-path (PORTUS_ENCRYPTION_CERTIFICATE_PATH) so they also carry x5c");
         }
         return key;
     }
