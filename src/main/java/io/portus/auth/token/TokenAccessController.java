@@ -16,9 +16,9 @@ final class TokenAccessController implements AccessController {
 
     private final TokenVerifier verifier;
     private final Supplier<String> realm;
-    private final String service;
+    private final Supplier<String> service;
 
-    TokenAccessController(TokenVerifier verifier, Supplier<String> realm, String service) {
+    TokenAccessController(TokenVerifier verifier, Supplier<String> realm, Supplier<String> service) {
         this.verifier = verifier;
         this.realm = realm;
         this.service = service;
@@ -50,7 +50,7 @@ final class TokenAccessController implements AccessController {
     }
 
     private Challenge challenge(List<Access> required, List<Access> missing, String error, String message) {
-        return new Challenge(false, Challenges.bearer(realm.get(), service, required, error), "UNAUTHORIZED",
+        return new Challenge(false, Challenges.bearer(realm.get(), service.get(), required, error), "UNAUTHORIZED",
                 message, List.copyOf(missing));
     }
 

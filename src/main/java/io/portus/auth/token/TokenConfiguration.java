@@ -12,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -63,7 +64,7 @@ class TokenConfiguration {
     @ConditionalOnProperty(name = "portus.registry.auth", havingValue = "token", matchIfMissing = true)
     AccessController tokenAccessController(SigningKey key, TokenProperties properties,
                                            @Value("${portus.machine-fqdn}") String issuer,
-                                           @Value("${portus.registry.service}") String service,
+                                           Environment environment,
                                            @Value("${server.ssl.bundle:}") String sslBundle,
                                            @Value("${server.ssl.certificate:}") String sslCertificate) {
         List<X509Certificate> extra = new ArrayList<>();
@@ -71,14 +72,15 @@ class TokenConfiguration {
             extra.addAll(Pem.readCertificates(Path.of(file)));
         }
         TrustedKeys trusted = new TrustedKeys(key.publicKey(), key.chain(), extra);
-        String fallbackRealm = (sslBundle.isBlank() && sslCertificate.isBlank() ? "http://" : "https://") + service + "/v2/token";
+        BuiltInService service = new BuiltInService(environment);
+        String scheme = sslBundle.isBlank() && sslCertificate.isBlank() ? "http://" : "https://";
         String configuredRealm = properties.realm();
         return new TokenAccessController(new TokenVerifier(trusted, issuer, service, clock), () -> {
             if (configuredRealm != null && !configuredRealm.isBlank()) {
                 return configuredRealm;
             }
             String realm = CurrentRequest.realm();
-            return realm != null ? realm : fallbackRealm;
+            return realm != null ? realm : scheme + service.get() + "/v2/token";
         }, service);
     }
 

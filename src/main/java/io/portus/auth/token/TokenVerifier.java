@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Verifies registry tokens as distribution 2.8 does (registry-protocol §4): three parts, a signing key
@@ -35,11 +36,11 @@ final class TokenVerifier {
     private final TrustedKeys trusted;
     private final CertificateChains chains;
     private final String issuer;
-    private final String audience;
+    private final Supplier<String> audience;
     private final Clock clock;
     private final Cache<String, VerifiedToken> verified;
 
-    TokenVerifier(TrustedKeys trusted, String issuer, String audience, Clock clock) {
+    TokenVerifier(TrustedKeys trusted, String issuer, Supplier<String> audience, Clock clock) {
         this.trusted = trusted;
         this.chains = new CertificateChains(trusted.certificates(), clock);
         this.issuer = issuer;
@@ -91,7 +92,7 @@ final class TokenVerifier {
             throw new InvalidTokenException("token from untrusted issuer");
         }
         List<String> audiences = claims.getAudience();
-        if (audiences == null || !audiences.contains(audience)) {
+        if (audiences == null || !audiences.contains(audience.get())) {
             throw new InvalidTokenException("token not for this service (audience)");
         }
         if (claims.getExpirationTime() == null) {

@@ -27,8 +27,8 @@ class TokenAccessControllerTest {
     private final SigningKey key = TestKeys.signingKey(keys, TestKeys.selfSigned(keys, "localhost"));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final TokenAccessController controller = new TokenAccessController(
-            new TokenVerifier(new TrustedKeys(keys.getPublic(), key.chain(), List.of()), "fqdn", SERVICE, clock),
-            () -> REALM, SERVICE);
+            new TokenVerifier(new TrustedKeys(keys.getPublic(), key.chain(), List.of()), "fqdn", () -> SERVICE, clock),
+            () -> REALM, () -> SERVICE);
 
     private final List<Access> push = List.of(Access.repository("alice/app", "pull"), Access.repository("alice/app", "push"));
 

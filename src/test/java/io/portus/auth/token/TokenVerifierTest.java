@@ -65,7 +65,7 @@ class TokenVerifierTest {
         KeyPair other = TestKeys.ec();
         var otherCert = TestKeys.selfSigned(other, "other");
         TokenVerifier verifier = new TokenVerifier(new TrustedKeys(keys.getPublic(), List.of(certificate), List.of(otherCert)),
-                ISS, AUD, Clock.fixed(NOW, ZoneOffset.UTC));
+                ISS, () -> AUD, Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(verifier.verify(issue(TestKeys.signingKey(other, otherCert), NOW, "repository:a:pull")).subject())
                 .isEqualTo("alice");
     }
@@ -104,7 +104,7 @@ class TokenVerifierTest {
         assertRefused(token, exp.plusSeconds(61), "expired");
         // also once cached: the cached entry is re-checked against the clock
         var clock = new MutableClock(NOW);
-        TokenVerifier verifier = new TokenVerifier(new TrustedKeys(keys.getPublic(), List.of(certificate), List.of()), ISS, AUD, clock);
+        TokenVerifier verifier = new TokenVerifier(new TrustedKeys(keys.getPublic(), List.of(certificate), List.of()), ISS, () -> AUD, clock);
         verifier.verify(token);
         clock.now = exp.plusSeconds(61);
         assertThatThrownBy(() -> verifier.verify(token)).hasMessageContaining("expired");
@@ -153,7 +153,7 @@ class TokenVerifierTest {
     }
 
     private TokenVerifier verifier(Instant at) {
-        return new TokenVerifier(new TrustedKeys(keys.getPublic(), List.of(certificate), List.of()), ISS, AUD,
+        return new TokenVerifier(new TrustedKeys(keys.getPublic(), List.of(certificate), List.of()), ISS, () -> AUD,
                 Clock.fixed(at, ZoneOffset.UTC));
     }
 
