@@ -17,7 +17,9 @@ import java.util.Map;
  * ({@code portus.tls.key}/{@code portus.tls.certificate}) serve HTTPS with that PEM pair; with
  * {@code portus.tls.generate=true} ({@code PORTUS_TLS_GENERATE}) and no pair given, the self-signed
  * certificate under {@code ${portus.data-dir}/tls} (made on first start) is used. Either becomes the Spring
- * Boot SSL bundle {@code portus} of the web server. Explicit {@code server.ssl.*} settings win.
+ * Boot SSL bundle {@code portus} of the web server, and (unless {@code portus.tls.trust-own-certificate=false})
+ * is trusted by Portus's own outgoing HTTPS calls, as the classic image's {@code update-ca-certificates}
+ * did. Explicit {@code server.ssl.*} settings win.
  */
 final class ClassicTlsEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -45,6 +47,9 @@ final class ClassicTlsEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         readable(key, "PUMA_SSL_KEY (portus.tls.key)");
         readable(certificate, "PUMA_SSL_CRT (portus.tls.certificate)");
+        if (environment.getProperty("portus.tls.trust-own-certificate", Boolean.class, true)) {
+            OwnCertificateTrust.install(Path.of(certificate), "PUMA_SSL_CRT (portus.tls.certificate)");
+        }
         Map<String, Object> ssl = new HashMap<>();
         ssl.put("spring.ssl.bundle.pem." + BUNDLE + ".keystore.certificate", "file:" + Path.of(certificate).toAbsolutePath());
         ssl.put("spring.ssl.bundle.pem." + BUNDLE + ".keystore.private-key", "file:" + Path.of(key).toAbsolutePath());

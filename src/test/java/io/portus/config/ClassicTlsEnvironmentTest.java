@@ -22,7 +22,8 @@ class ClassicTlsEnvironmentTest {
     void pumaPairBecomesTheServerSslBundle() throws Exception {
         Path key = Files.writeString(dir.resolve("k.pem"), "x");
         Path crt = Files.writeString(dir.resolve("c.pem"), "x");
-        var environment = environment(Map.of("portus.tls.key", key.toString(), "portus.tls.certificate", crt.toString()));
+        var environment = environment(Map.of("portus.tls.key", key.toString(), "portus.tls.certificate", crt.toString(),
+                "portus.tls.trust-own-certificate", "false"));
         assertThat(environment.getProperty("server.ssl.bundle")).isEqualTo("portus");
         assertThat(environment.getProperty("spring.ssl.bundle.pem.portus.keystore.private-key")).isEqualTo("file:" + key);
         assertThat(environment.getProperty("spring.ssl.bundle.pem.portus.keystore.certificate")).isEqualTo("file:" + crt);
