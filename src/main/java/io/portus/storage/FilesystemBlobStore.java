@@ -42,6 +42,9 @@ public final class FilesystemBlobStore implements BlobStore {
     public FilesystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root);
+        if (!Files.isWritable(this.root)) {
+            throw new java.nio.file.AccessDeniedException(this.root.toString(), null, "not writable");
+        }
     }
 
     /** The root directory. */

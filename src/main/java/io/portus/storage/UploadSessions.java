@@ -59,9 +59,13 @@ final class UploadSessions {
         if (!isValidId(id)) {
             return Optional.empty();
         }
-        Optional<Instant> started = startedAt(StoragePaths.uploadStartedAt(repo, id));
-        if (started.isEmpty()) {
-            return Optional.empty();
+        String startedAtPath = StoragePaths.uploadStartedAt(repo, id);
+        Optional<Instant> started = startedAt(startedAtPath);
+        if (started.isEmpty()) { // missing, or not a time: then the file's own time
+            started = store.stat(startedAtPath).map(BlobStore.FileInfo::modified);
+            if (started.isEmpty()) {
+                return Optional.empty();
+            }
         }
         long size = store.stat(StoragePaths.uploadData(repo, id)).map(BlobStore.FileInfo::size).orElse(0L);
         return Optional.of(new UploadSession(repo, id, started.get(), size));
@@ -139,7 +143,10 @@ final class UploadSessions {
         }
     }
 
-    /** Removes one session directory found by the purge walk when it started before {@code cutoff}. */
+    /**
+     * Removes one session directory found by the purge walk when it started before {@code cutoff}
+     * (by its startedat, or by the directory's modification time when startedat is missing or unreadable).
+     */
     boolean purgeIfOlder(String repositoryPath, String sessionDir, Instant cutoff) throws IOException {
         Optional<Instant> started = startedAt(sessionDir + "/startedat");
         if (started.isEmpty()) {
@@ -153,7 +160,7 @@ final class UploadSessions {
         return true;
     }
 
-    /** startedat of a session; empty when missing or unreadable. */
+    /** startedat of a session; empty when missing or not an RFC 3339 time. */
     private Optional<Instant> startedAt(String path) throws IOException {
         byte[] content;
         try {
@@ -164,7 +171,7 @@ final class UploadSessions {
         try {
             return Optional.of(OffsetDateTime.parse(new String(content, StandardCharsets.US_ASCII).trim()).toInstant());
         } catch (DateTimeParseException e) {
-            return store.stat(path).map(BlobStore.FileInfo::modified);
+            return Optional.empty();
         }
     }
 

@@ -8,7 +8,7 @@
  *       existing {@code /var/lib/registry} works as is), in-memory (tests), S3 (later).</li>
  *   <li>{@link io.portus.storage.RegistryStorage} — what the registry sees: blobs, upload sessions,
  *       manifests, tags, referrers and the catalog, laid out by {@link io.portus.storage.StoragePaths}
- *       on top of any driver.</li>
+ *       on top of any driver; {@link io.portus.storage.RegistryStorages#create} makes one.</li>
  * </ul>
  * Nothing here knows HTTP, users or the database.
  */

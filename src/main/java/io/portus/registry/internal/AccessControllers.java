@@ -10,8 +10,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Picks the {@link AccessController} for {@code portus.registry.auth}: {@code none} → the
- * {@link OpenAccessController}; {@code token} → the token service's controller, whose absence stops
- * start-up with one clear line (checked once every singleton exists).
+ * {@link OpenAccessController}; {@code token} → the token service's controller (the {@code @Primary} one if
+ * there are several), whose absence stops start-up with one clear line (checked once every singleton exists).
  */
 final class AccessControllers implements Supplier<AccessController>, SmartInitializingSingleton {
 
@@ -48,6 +48,10 @@ final class AccessControllers implements Supplier<AccessController>, SmartInitia
                     .orElseGet(OpenAccessController::new);
         }
         if (mode.equalsIgnoreCase("token")) {
+            AccessController primary = candidates.getIfUnique();
+            if (primary != null && !(primary instanceof OpenAccessController)) {
+                return primary;
+            }
             return candidates.orderedStream().filter(c -> !(c instanceof OpenAccessController)).findFirst()
                     .orElseThrow(() -> new RegistryStartupException(NO_TOKEN_SERVICE,
                             "Set PORTUS_REGISTRY_AUTH=none (portus.registry.auth: none) for an open registry,"

@@ -12,6 +12,12 @@ final class CountingStreams {
     private CountingStreams() {
     }
 
+    /**
+     * The request body. A read that fails because of the client (connection dropped, body shorter than its
+     * Content-Length, timeout) flags the exchange and reads as end of stream, so the storage keeps the bytes
+     * that did arrive (the client can resume from the reported size); handlers check
+     * {@link Exchange#requireCompleteBody} before using what they read.
+     */
     static final class In extends FilterInputStream {
         private final Exchange exchange;
 
@@ -23,28 +29,28 @@ final class CountingStreams {
         @Override
         public int read() throws IOException {
             try {
-                int b = super.read();
+                int b = exchange.clientFailed ? -1 : in.read();
                 if (b >= 0) {
                     exchange.bytesIn++;
                 }
                 return b;
             } catch (IOException e) {
                 exchange.clientFailed = true;
-                throw e;
+                return -1;
             }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                int n = in.read(b, off, len);
+                int n = exchange.clientFailed ? -1 : in.read(b, off, len);
                 if (n > 0) {
                     exchange.bytesIn += n;
                 }
                 return n;
             } catch (IOException e) {
                 exchange.clientFailed = true;
-                throw e;
+                return -1;
             }
         }
 

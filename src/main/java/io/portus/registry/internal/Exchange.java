@@ -144,7 +144,21 @@ final class Exchange {
         return Map.of("errors", errors);
     }
 
-    /** The request body, counted. */
+    /**
+     * 400 SIZE_INVALID when the request body did not arrive whole (what did arrive may have been stored).
+     *
+     * @param range for upload sessions, the session's {@code Range} after the partial append, else null
+     */
+    void requireCompleteBody(String range) {
+        if (!clientFailed) {
+            return;
+        }
+        RegistryException e = new RegistryException(ErrorCode.SIZE_INVALID, "the request body ended early or the"
+                + " connection failed");
+        throw range == null ? e : e.withHeader("Range", range);
+    }
+
+    /** The request body, counted; a client-side failure reads as end of stream (see {@link CountingStreams.In}). */
     InputStream body() throws IOException {
         return new CountingStreams.In(request.getInputStream(), this);
     }

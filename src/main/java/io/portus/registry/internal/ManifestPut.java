@@ -65,6 +65,7 @@ final class ManifestPut {
         try (InputStream in = ex.body()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
+        ex.requireCompleteBody(null);
         if (bytes.length > maxBytes) {
             throw tooLarge();
         }

@@ -70,6 +70,7 @@ final class UploadBodies {
         } catch (UploadUnknownException e) {
             throw unknown(id);
         }
+        ex.requireCompleteBody(Headers.uploadRange(size));
         if (range == null) {
             return size;
         }
