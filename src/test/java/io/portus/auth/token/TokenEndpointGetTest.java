@@ -127,6 +127,13 @@ class TokenEndpointGetTest extends TokenEndpointTest {
         assertThat(claims(response).get("access").get(0).get("name").asString()).isEqualTo("localhost:5000/alice/app");
     }
 
+    @Test
+    void brokenQueryEncodingIs400WithoutInternals() throws Exception {
+        HttpResponse<String> response = get(SVC + "&scope=repository:a%ZZ:pull", "alice", "alice-pw");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("errors").get(0).get("message").asString()).isEqualTo("malformed query string");
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Portus\"");
