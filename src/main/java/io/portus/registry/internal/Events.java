@@ -1,0 +1,65 @@
+package io.portus.registry.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.portus.registry.event.RegistryEvent;
+import io.portus.registry.event.RegistryEvent.Target;
+import io.portus.storage.Digest;
+
+/** Builds distribution-style events for what a handler did and hands them to the dispatcher. */
+final class Events {
+
+    private final Consumer<RegistryEvent> sink;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final String hostname = hostname();
+
+    Events(Consumer<RegistryEvent> sink) {
+        this.sink = sink;
+    }
+
+    /** Push or pull of a manifest ({@code tag} when addressed by tag, else null). */
+    void manifest(Exchange ex, String action, Digest digest, ManifestInfo info, String tag) {
+        List<RegistryEvent.Descriptor> refs = info.references().stream()
+                .map(d -> new RegistryEvent.Descriptor(d.mediaType(), d.digest().toString(), d.size()))
+                .toList();
+        emit(ex, action, new Target(info.mediaType(), info.size(), digest.toString(), info.size(),
+                ex.repo().value(), null, ex.baseUrl() + ex.manifestPath(digest), tag, refs));
+    }
+
+    /** Push, pull or mount of a blob ({@code from} for a mount, else null). */
+    void blob(Exchange ex, String action, Digest digest, long size, String from) {
+        emit(ex, action, new Target(RegistryEvent.BLOB_MEDIA_TYPE, size, digest.toString(), size,
+                ex.repo().value(), from, ex.baseUrl() + ex.blobPath(digest), null, null));
+    }
+
+    /** Delete of a manifest or blob: only digest and repository, as distribution sends. */
+    void deleted(Exchange ex, Digest digest) {
+        emit(ex, RegistryEvent.DELETE, new Target(null, null, digest.toString(), null, ex.repo().value(),
+                null, null, null, null));
+    }
+
+    void tagDeleted(Exchange ex, String tag) {
+        emit(ex, RegistryEvent.DELETE, new Target(null, null, null, null, ex.repo().value(), null, null, tag, null));
+    }
+
+    private void emit(Exchange ex, String action, Target target) {
+        var request = new RegistryEvent.Request(ex.requestId(), ex.request.getRemoteAddr() + ":" + ex.request.getRemotePort(),
+                ex.request.getHeader("Host"), ex.method, ex.request.getHeader("User-Agent"));
+        var source = new RegistryEvent.Source(hostname + ":" + ex.request.getLocalPort(), instanceId);
+        sink.accept(new RegistryEvent(UUID.randomUUID().toString(), Instant.now(), action, target, request,
+                new RegistryEvent.Actor(ex.actor()), source));
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.portus.registry.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+import io.portus.registry.event.RegistryEvent;
+import io.portus.storage.Digest;
+import io.portus.storage.RegistryStorage;
+
+/**
+ * {@code PUT /v2/<name>/manifests/<reference>}: reads at most {@code manifest-max-bytes} (413 above),
+ * validates the manifest ({@link ManifestParser#validate}), checks that everything it references is in the
+ * repository (400 MANIFEST_BLOB_UNKNOWN, detail = the digest; foreign layers with {@code urls} excepted),
+ * stores the exact bytes under their digest, moves the tag, and answers 201 with {@code Location},
+ * {@code Docker-Content-Digest} and, for a manifest with a subject, {@code OCI-Subject}.
+ */
+final class ManifestPut {
+
+    private final RegistryStorage storage;
+    private final ManifestCache cache;
+    private final Events events;
+    private final long maxBytes;
+
+    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes) {
+        this.storage = storage;
+        this.cache = cache;
+        this.events = events;
+        this.maxBytes = maxBytes;
+    }
+
+    void handle(Exchange ex) throws IOException {
+        Reference ref = Reference.push(ex.route.reference());
+        byte[] bytes = readBody(ex);
+        String algorithm = ref.byTag() ? "sha256" : ref.digest().algorithm();
+        Digest digest = Digest.of(algorithm, digestOf(algorithm, bytes));
+        if (!ref.byTag() && !ref.digest().equals(digest)) {
+            throw new RegistryException(ErrorCode.DIGEST_INVALID, "manifest content has digest " + digest
+                    + ", not the " + ref.digest() + " of the URL", Map.of("digest", ref.digest().toString()));
+        }
+        ManifestInfo info = ManifestParser.validate(bytes, ex.header("Content-Type"));
+        checkReferences(ex, info);
+        storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
+        if (ref.byTag()) {
+            storage.tag(ex.repo(), ref.tag(), digest);
+        }
+        cache.put(digest, info);
+        ex.header("Location", ex.manifestPath(digest));
+        ex.header(Headers.CONTENT_DIGEST, digest.toString());
+        if (info.subject() != null) {
+            ex.header(Headers.OCI_SUBJECT, info.subject().toString());
+        }
+        ex.sendEmpty(201);
+        events.manifest(ex, RegistryEvent.PUSH, digest, info, ref.tag());
+    }
+
+    private byte[] readBody(Exchange ex) throws IOException {
+        long declared = ex.request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = ex.body()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        ex.requireCompleteBody(null);
+        if (bytes.length > maxBytes) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private RegistryException tooLarge() {
+        return new RegistryException(ErrorCode.MANIFEST_INVALID, "manifest is larger than the limit of " + maxBytes
+                + " bytes (portus.registry.manifest-max-bytes)", Map.of("limit", maxBytes)).withStatus(413);
+    }
+
+    private void checkReferences(Exchange ex, ManifestInfo info) throws IOException {
+        for (ManifestInfo.Descriptor d : info.references()) {
+            boolean present;
+            if (info.index()) {
+                present = storage.manifest(ex.repo(), d.digest()).isPresent();
+            } else {
+                present = d.foreign() || storage.blob(ex.repo(), d.digest()).isPresent();
+            }
+            if (!present) {
+                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, (info.index() ? "manifest " : "blob ")
+                        + d.digest() + " is not in repository " + ex.repo(), d.digest().toString());
+            }
+        }
+    }
+
+    private static MessageDigest digestOf(String algorithm, byte[] bytes) {
+        MessageDigest md = Digest.newMessageDigest(algorithm);
+        md.update(bytes);
+        return md;
+    }
+}

@@ -1,0 +1,99 @@
+package io.portus.registry.internal;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.portus.registry.AccessController;
+import io.portus.registry.OpenAccessController;
+import io.portus.registry.RegistryProperties;
+import io.portus.registry.event.RegistryEventListener;
+import io.portus.storage.BlobStore;
+import io.portus.storage.RegistryStorage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the registry: filter on {@code /v2/*}, handlers, access control, events, metrics, debug server.
+ * (Upload sessions are purged by the storage module's {@code StorageConfiguration}.)
+ */
+@Configuration(proxyBeanMethods = false)
+class RegistryConfiguration {
+
+    /** Events waiting for listeners before new ones are dropped. */
+    private static final int EVENT_QUEUE = 10_000;
+    private static final int MANIFEST_CACHE = 10_000;
+
+    @Bean
+    @ConditionalOnProperty(name = "portus.registry.auth", havingValue = "none")
+    OpenAccessController openAccessController() {
+        return new OpenAccessController();
+    }
+
+    @Bean
+    AccessControllers registryAccessControllers(ObjectProvider<AccessController> candidates, RegistryProperties properties) {
+        return new AccessControllers(candidates, properties);
+    }
+
+    @Bean
+    RegistryMetrics registryMetrics(MeterRegistry meterRegistry) {
+        return new RegistryMetrics(meterRegistry);
+    }
+
+    @Bean
+    AsyncEventDispatcher registryEventDispatcher(ObjectProvider<RegistryEventListener> listeners, RegistryMetrics metrics) {
+        return new AsyncEventDispatcher(EVENT_QUEUE, listeners, metrics);
+    }
+
+    @Bean
+    RegistryDispatcher registryDispatcher(RegistryStorage storage, RegistryProperties properties,
+                                          AccessControllers accessControllers, AsyncEventDispatcher eventDispatcher,
+                                          RegistryMetrics metrics) {
+        ManifestCache cache = new ManifestCache(MANIFEST_CACHE);
+        Events events = new Events(eventDispatcher);
+        UploadBodies bodies = new UploadBodies(storage);
+        boolean deletes = properties.storage().deleteEnabled();
+        ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes());
+        Map<Route.Kind, Handler> handlers = Map.of(
+                Route.Kind.BASE, new BaseHandler(),
+                Route.Kind.CATALOG, new CatalogHandler(storage),
+                Route.Kind.TAGS, new TagsHandler(storage),
+                Route.Kind.MANIFEST, new ManifestHandler(storage, cache, events, put, deletes),
+                Route.Kind.BLOB, new BlobHandler(storage, events, deletes),
+                Route.Kind.UPLOAD_START, new UploadStartHandler(storage, events, bodies),
+                Route.Kind.UPLOAD, new UploadHandler(storage, events, bodies),
+                Route.Kind.REFERRERS, new ReferrersHandler(storage, cache));
+        return new RegistryDispatcher(accessControllers, handlers, metrics);
+    }
+
+    /** After Spring Security's filter chain (order -100), before nothing that reads bodies. */
+    @Bean
+    FilterRegistrationBean<RegistryFilter> registryFilter(ObjectProvider<RegistryDispatcher> dispatcher) {
+        FilterRegistrationBean<RegistryFilter> registration = new FilterRegistrationBean<>(
+                new RegistryFilter(dispatcher::getObject));
+        registration.addUrlPatterns("/v2/*");
+        registration.setOrder(0);
+        registration.setName("registryFilter");
+        return registration;
+    }
+
+    @Bean
+    RegistryFormContentFilter registryFormContentFilter() {
+        return new RegistryFormContentFilter();
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${portus.registry.debug-addr:}' != ''")
+    DebugServer registryDebugServer(RegistryProperties properties, RegistryStorage storage,
+                                    ObjectProvider<BlobStore> blobStore, RegistryMetrics metrics) {
+        Callable<?> check = () -> {
+            BlobStore driver = blobStore.getIfUnique();
+            return driver != null ? driver.stat("/") : storage.repositories(null, 1);
+        };
+        return new DebugServer(properties.debugAddr().strip(), check, new DebugVars(metrics));
+    }
+}
