@@ -7,8 +7,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,17 +29,19 @@ public abstract class DatabaseTest {
 
     /** A second, independent Portus on the same database (a restart, or another instance). */
     protected ConfigurableApplicationContext anotherInstance(String... extraProperties) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--portus.data-dir=" + environment.getProperty("portus.data-dir"),
-                "--portus.registry.auth=none",
-                "--portus.portus-password=" + TestDatabases.PORTUS_PASSWORD,
-                "--server.port=0"));
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+        props.put("spring.datasource.username", environment.getProperty("spring.datasource.username"));
+        props.put("spring.datasource.password", environment.getProperty("spring.datasource.password", ""));
+        props.put("portus.data-dir", environment.getProperty("portus.data-dir"));
+        props.put("portus.registry.auth", "none");
+        props.put("portus.portus-password", TestDatabases.PORTUS_PASSWORD);
+        props.put("server.port", "0");
         for (String p : extraProperties) {
-            args.add("--" + p);
+            int eq = p.indexOf('=');
+            props.put(p.substring(0, eq), p.substring(eq + 1));
         }
-        return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(Application.class).run(args);
     }
 }
