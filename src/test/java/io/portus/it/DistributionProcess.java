@@ -72,7 +72,7 @@ public final class DistributionProcess implements RegistryServer {
         if (b.tokenRealm != null) {
             y.append("auth:\n  token:\n");
             y.append("    realm: ").append(q(b.tokenRealm)).append('\n');
-            y.append("    service: ").append(q(b.tokenService)).append('\n');
+            y.append("    service: ").append(q(b.tokenService != null ? b.tokenService : hostPort())).append('\n');
             y.append("    issuer: ").append(q(b.tokenIssuer)).append('\n');
             y.append("    rootcertbundle: ").append(q(b.tokenRootCertBundle)).append('\n');
         }
@@ -176,7 +176,10 @@ public final class DistributionProcess implements RegistryServer {
             this.storageRoot = storageRoot;
         }
 
-        /** Docker token auth: the registry sends clients to {@code realm} and trusts tokens signed by the bundle's certs. */
+        /**
+         * Docker token auth: the registry sends clients to {@code realm} and trusts tokens signed by the bundle's
+         * certs; a null {@code service} means its own {@code 127.0.0.1:<port>} (as the classic setup names it).
+         */
         public Builder tokenAuth(String realm, String service, String issuer, Path rootCertBundle) {
             this.tokenRealm = realm;
             this.tokenService = service;
