@@ -144,7 +144,23 @@ public class NamespaceService {
             }
         }
         store.update(id, name, description, teamId, visibility);
-        return get(id);
+        Namespace updated = get(id);
+        if (teamId != ns.teamId()) {
+            events.publishEvent(new NamespaceChanged("change_team", updated, actor.id(), actor.username(), ns.teamName()));
+        }
+        if (visibility != ns.visibility()) {
+            events.publishEvent(new NamespaceChanged("change_visibility", updated, actor.id(), actor.username(),
+                    ns.visibility().apiName()));
+        }
+        if (!java.util.Objects.equals(description, ns.description())) {
+            events.publishEvent(new NamespaceChanged("change_namespace_description", updated, actor.id(),
+                    actor.username(), ns.description()));
+        }
+        if (!name.equals(ns.name())) {
+            events.publishEvent(new NamespaceChanged("change_namespace_name", updated, actor.id(), actor.username(),
+                    ns.name()));
+        }
+        return updated;
     }
 
     @Transactional
