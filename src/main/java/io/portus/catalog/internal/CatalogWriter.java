@@ -127,6 +127,9 @@ public class CatalogWriter {
     /** Removes a repository and its tags (each tag gets its own event). */
     @Transactional
     public void deletedRepository(Place place, Actor actor) {
+        if (repositories.view(place.repositoryId()).isEmpty()) {
+            return;
+        }
         for (TagStore.TagRow t : tags.ofRepository(place.repositoryId())) {
             removeTag(place, t, actor, null);
         }
