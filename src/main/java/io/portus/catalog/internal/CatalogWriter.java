@@ -71,6 +71,11 @@ public class CatalogWriter {
         return repoId.map(id -> new Place(registry.id(), n.id(), n.global() ? "" : n.name(), id, fullName));
     }
 
+    /** Namespace and repository of a full name, when both exist. */
+    Optional<Place> placeOf(Registry registry, String fullName) {
+        return place(registry, fullName, false, Actor.ANONYMOUS);
+    }
+
     /** Records a tag push; false when nothing changed (same digest, from a sync). */
     @Transactional
     public boolean pushed(Registry registry, String fullName, String tag, TagStore.Content content, Actor actor,
