@@ -16,28 +16,28 @@ import io.portus.storage.Digest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pushes small images straight to a registry's /v2 API (monolithic blob uploads, manifest PUT). */
-final class TestPusher {
+public final class TestPusher {
 
-    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-    static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-    static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Random RANDOM = new Random();
 
     /** A pushed manifest: its digest and the size the catalog must show (config + layers). */
-    record Pushed(String digest, long size, byte[] manifest) {
+    public record Pushed(String digest, long size, byte[] manifest) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    TestPusher(String base) {
+    public TestPusher(String base) {
         this.base = base;
     }
 
     /** An image with a config and {@code layers} random layers of the given size. */
-    Pushed image(String repo, String reference, String mediaType, int layers, int layerSize) {
+    public Pushed image(String repo, String reference, String mediaType, int layers, int layerSize) {
         boolean docker = DOCKER_MANIFEST.equals(mediaType);
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\"},\"n\":"
                 + RANDOM.nextLong() + "}").getBytes(StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ final class TestPusher {
     }
 
     /** An index over the given children (by digest), with platforms amd64 and arm64. */
-    Pushed index(String repo, String reference, String mediaType, List<Pushed> children, String childType) {
+    public Pushed index(String repo, String reference, String mediaType, List<Pushed> children, String childType) {
         List<Object> ms = new ArrayList<>();
         String[] arches = {"amd64", "arm64", "arm"};
         for (int i = 0; i < children.size(); i++) {
@@ -90,7 +90,7 @@ final class TestPusher {
         return Map.of("mediaType", mediaType, "digest", d.toString(), "size", content.length);
     }
 
-    String putManifest(String repo, String reference, String mediaType, byte[] bytes) {
+    public String putManifest(String repo, String reference, String mediaType, byte[] bytes) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
                 .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
         if (r.statusCode() != 201) {
@@ -99,7 +99,7 @@ final class TestPusher {
         return Digest.sha256(bytes).toString();
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
