@@ -40,11 +40,20 @@ final class CatalogJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TagJson(long id, String name, long repositoryId, String repository, String digest, String mediaType,
                    String artifactType, String imageId, long size, Author author, Instant pushedAt, Instant pulledAt,
-                   Instant createdAt, Instant updatedAt, List<Platform> platforms) {
+                   Instant createdAt, Instant updatedAt, List<PlatformJson> platforms) {
         static TagJson of(TagView t) {
             return new TagJson(t.id(), t.name(), t.repositoryId(), t.repository(), t.digest(), t.mediaType(),
                     t.artifactType(), t.imageId(), t.size(), new Author(t.userId(), t.author()), t.pushedAt(),
-                    t.pulledAt(), t.createdAt(), t.updatedAt(), t.platforms());
+                    t.pulledAt(), t.createdAt(), t.updatedAt(), t.platforms().stream().map(PlatformJson::of).toList());
+        }
+    }
+
+    /** One child of an index or manifest list. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PlatformJson(String digest, String mediaType, String os, String architecture, String variant, long size) {
+        static PlatformJson of(Platform p) {
+            return new PlatformJson(p.digest(), p.mediaType(), p.os(), p.architecture(), p.variant(), p.size());
         }
     }
 

@@ -38,6 +38,9 @@ public class JobLeases {
         if (updated == 1) {
             return true;
         }
+        if (jdbc.sql("SELECT COUNT(*) FROM job_leases WHERE name = ?").param(name).query(Long.class).single() > 0) {
+            return false;
+        }
         try {
             return jdbc.sql("INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, ?)")
                     .params(name, holder, DbTime.toDb(until)).update() == 1;
