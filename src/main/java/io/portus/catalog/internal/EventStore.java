@@ -73,6 +73,12 @@ public class EventStore {
                 .params(attempts, DbTime.toDb(at), truncate(error), DbTime.toDb(DbTime.now()), id).update();
     }
 
+    /** Deletes finished events (done, ignored, failed) last changed before {@code before}; returns how many. */
+    public int purge(Instant before) {
+        return jdbc.sql("DELETE FROM registry_events WHERE status <> ? AND updated_at < ?")
+                .params(PENDING, DbTime.toDb(before)).update();
+    }
+
     /** How many events are still pending (any registry). */
     public long pending() {
         return jdbc.sql("SELECT COUNT(*) FROM registry_events WHERE status = ?").param(PENDING).query(Long.class).single();

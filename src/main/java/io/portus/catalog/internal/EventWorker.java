@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * lease. An event is marked done (applied), ignored (the registry did not confirm it: forged or
  * outdated) or, when the registry or database could not be asked, retried with exponential backoff
  * (capped at 5 minutes) and given up as failed after {@code portus.catalog.events.max-attempts}. Unfinished
- * events are simply pending rows, so a restart picks them up.
+ * events are simply pending rows, so a restart picks them up. Finished rows are kept for
+ * {@code portus.catalog.events.keep} (7 days), then deleted.
  */
 @Component
 public class EventWorker implements SmartLifecycle {
@@ -32,13 +33,17 @@ public class EventWorker implements SmartLifecycle {
     private final JobLeases leases;
     private final Duration pollInterval;
     private final int maxAttempts;
+    private final Duration keep;
+    private long nextPurge;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     EventWorker(EventStore store, EventApplier applier, JobLeases leases,
                 @Value("${portus.catalog.events.poll-interval:1s}") Duration pollInterval,
-                @Value("${portus.catalog.events.max-attempts:20}") int maxAttempts) {
+                @Value("${portus.catalog.events.max-attempts:20}") int maxAttempts,
+                @Value("${portus.catalog.events.keep:7d}") Duration keep) {
+        this.keep = keep;
         this.store = store;
         this.applier = applier;
         this.leases = leases;
@@ -56,6 +61,7 @@ public class EventWorker implements SmartLifecycle {
             try {
                 if (leases.acquire(LEASE, LEASE_TTL)) {
                     drain();
+                    purgeOld();
                 }
             } catch (RuntimeException e) {
                 log.warn("registry event processing paused: {}", e.getMessage());
@@ -66,6 +72,18 @@ public class EventWorker implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Once an hour, forget finished events older than {@code portus.catalog.events.keep} (Portus #2202). */
+    private void purgeOld() {
+        if (System.nanoTime() - nextPurge < 0) {
+            return;
+        }
+        nextPurge = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
+        int purged = store.purge(DbTime.now().minus(keep));
+        if (purged > 0) {
+            log.info("forgot {} registry events finished more than {} ago", purged, keep);
         }
     }
 
