@@ -56,9 +56,12 @@ class CatalogExternalIT {
         admin("CREATE DATABASE " + database);
         db = new TcpProxy("127.0.0.1", 5432);
         portus = PortusProcess.builder("catalog-ext-portus")
-                .env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + database)
-                .env("SPRING_DATASOURCE_USERNAME", "postgres")
-                .env("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "2000")
+                .env("PORTUS_DB_ADAPTER", "postgresql")
+                .env("PORTUS_DB_HOST", "127.0.0.1")
+                .env("PORTUS_DB_PORT", Integer.toString(db.port()))
+                .env("PORTUS_DB_DATABASE", database)
+                .env("PORTUS_DB_USERNAME", "postgres")
+                .env("PORTUS_DB_TIMEOUT", "2000")
                 .env("PORTUS_MACHINE_FQDN", "127.0.0.1")
                 .env("PORTUS_ENCRYPTION_PRIVATE_KEY_PATH", key.toString())
                 .env("PORTUS_ENCRYPTION_CERTIFICATE_PATH", cert.toString())
