@@ -51,7 +51,10 @@ class MigrationPlaceholders implements FlywayConfigurationCustomizer {
             String url = JdbcUtils.extractDatabaseMetaData(configuration.getDataSource(), DatabaseMetaData::getURL);
             return DatabaseDriver.fromJdbcUrl(url);
         } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot reach the database to run migrations: " + e.getMostSpecificCause().getMessage(), e);
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Cannot read the database's metadata: " + e.getMostSpecificCause().getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.portus.namespace;
 import io.portus.account.User;
 import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
+import io.portus.common.InvalidInputException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
 import io.portus.namespace.internal.NamespaceStore;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -124,7 +126,7 @@ public class NamespaceService {
         String description = change.description() == null ? ns.description() : blankToNull(change.description());
         long teamId = ns.teamId();
         Visibility visibility = change.visibility() == null ? ns.visibility() : change.visibility();
-        if (!name.equals(ns.name()) || !java.util.Objects.equals(description, ns.description())) {
+        if (!name.equals(ns.name()) || !Objects.equals(description, ns.description())) {
             permissions.require(permissions.update(actor, owner) && policy.mayPush(actor, facts));
             if (!name.equals(ns.name())) {
                 rename(ns, name);
@@ -152,7 +154,7 @@ public class NamespaceService {
             events.publishEvent(new NamespaceChanged("change_visibility", updated, actor.id(), actor.username(),
                     ns.visibility().apiName()));
         }
-        if (!java.util.Objects.equals(description, ns.description())) {
+        if (!Objects.equals(description, ns.description())) {
             events.publishEvent(new NamespaceChanged("change_namespace_description", updated, actor.id(),
                     actor.username(), ns.description()));
         }
@@ -182,7 +184,7 @@ public class NamespaceService {
 
     private Team team(User actor, String teamName) {
         if (teamName == null || teamName.isBlank()) {
-            throw io.portus.common.InvalidInputException.of("team", "can't be blank");
+            throw InvalidInputException.of("team", "can't be blank");
         }
         Team team = teams.findByName(teamName.trim()).orElseThrow(() -> new NotFoundException("Team not found"));
         boolean ownPersonal = team.personalUserId() != null && team.personalUserId() == actor.id();
