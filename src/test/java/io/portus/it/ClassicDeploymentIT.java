@@ -84,6 +84,14 @@ class ClassicDeploymentIT {
     @ParameterizedTest
     @ValueSource(strings = {"external", "builtin"})
     void userPushesToTheirNamespaceAndPullsBackIdenticalDigests(String registry) throws Exception {
+        String authFile = work.resolve("auth-" + registry + ".json").toString();
+        Skopeo.Result login = skopeo(registry, null).run(List.of("login", "--tls-verify=false", "--authfile", authFile,
+                "-u", "alice", "-p", PASSWORD, host(registry)));
+        assertThat(login.ok()).as(login.describe()).isTrue();
+        Skopeo.Result wrong = skopeo(registry, null).run(List.of("login", "--tls-verify=false", "--authfile", authFile,
+                "-u", "alice", "-p", "not-the-password", host(registry)));
+        assertThat(wrong.ok()).as(wrong.describe()).isFalse();
+
         String ref = "docker://" + host(registry) + "/alice/busybox:latest";
         Skopeo alice = skopeo(registry, "alice");
         String pushed = alice.copy(images.ref("busybox"), ref);

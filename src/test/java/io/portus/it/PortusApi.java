@@ -46,7 +46,7 @@ final class PortusApi {
     }
 
     void disableUser(long id) {
-        send("PUT", "/api/v1/users/" + id + "/enabled", Map.of("enabled", false), 200, 204);
+        send("PUT", "/api/v1/users/" + id + "/toggle_enabled", Map.of("enabled", false), 200, 204);
     }
 
     /** {@code POST /api/v1/registries}: an external registry, as the "New Registry" form does. */
@@ -55,13 +55,23 @@ final class PortusApi {
                 Map.of("name", name, "hostname", hostname, "use_ssl", useSsl)), 201, 200);
     }
 
+    /** The id of the registry whose hostname is {@code hostname} ({@code GET /api/v1/registries}). */
+    long registryId(String hostname) {
+        for (JsonNode registry : send("GET", "/api/v1/registries", null, 200)) {
+            if (registry.path("hostname").asString().equals(hostname)) {
+                return registry.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no registry with hostname " + hostname);
+    }
+
     long createTeam(String name, String owner) {
-        return send("POST", "/api/v1/teams", Map.of("name", name, "owner_username", owner), 201, 200).path("id").asLong();
+        return send("POST", "/api/v1/teams", Map.of("name", name, "owner_id", userId(owner)), 201, 200).path("id").asLong();
     }
 
     long createNamespace(String name, String team, String registryHostname) {
-        return send("POST", "/api/v1/namespaces", Map.of("name", name, "team", team, "registry", registryHostname),
-                201, 200).path("id").asLong();
+        return send("POST", "/api/v1/namespaces", Map.of("name", name, "team", team,
+                "registry_id", registryId(registryHostname)), 201, 200).path("id").asLong();
     }
 
     void makePublic(long namespaceId) {
@@ -95,7 +105,8 @@ final class PortusApi {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Portus-Auth", admin == null ? "" : admin)
-                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
         HttpResponse<String> response = send(request);
         for (int status : expected) {
             if (response.statusCode() == status) {

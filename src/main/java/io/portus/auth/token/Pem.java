@@ -1,7 +1,6 @@
 package io.portus.auth.token;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -68,15 +67,6 @@ final class Pem {
             return certificates;
         } catch (IOException | CertificateException e) {
             throw new KeyMaterialException(path + ": cannot read the certificate (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Whether the public key in {@code info} is the one of {@code pair}. */
-    static boolean sameKey(SubjectPublicKeyInfo info, KeyPair pair) {
-        try {
-            return java.util.Arrays.equals(info.getEncoded(), pair.getPublic().getEncoded());
-        } catch (IOException e) {
-            return false;
         }
     }
 

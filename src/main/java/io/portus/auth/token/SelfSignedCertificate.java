@@ -6,10 +6,12 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -60,15 +63,15 @@ public final class SelfSignedCertificate {
             KeyPair keys = generator.generateKeyPair();
             writeAtomically(pair.key(), pem(new JcaPKCS8Generator(keys.getPrivate(), null)), true);
             writeAtomically(pair.certificate(), pem(certificate(keys)), false);
-        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new KeyMaterialException("cannot create the self-signed certificate in " + dir + ": " + e.getMessage(), e);
         }
         log.info("Generated a self-signed certificate (RSA 4096, CN=localhost, SAN localhost/127.0.0.1) in {}", dir);
         return pair;
     }
 
-    private static java.security.cert.X509Certificate certificate(KeyPair keys)
-            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+    private static X509Certificate certificate(KeyPair keys)
+            throws GeneralSecurityException, IOException, OperatorCreationException {
         X500Name name = new X500Name("CN=localhost");
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(127, new SecureRandom()),
@@ -83,7 +86,7 @@ public final class SelfSignedCertificate {
         builder.addExtension(Extension.subjectKeyIdentifier, false,
                 extensions.createSubjectKeyIdentifier(keys.getPublic()));
         var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
-        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(signer));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
     private static String pem(Object object) throws IOException {

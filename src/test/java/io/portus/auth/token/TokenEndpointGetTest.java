@@ -127,6 +127,17 @@ class TokenEndpointGetTest extends TokenEndpointTest {
         assertThat(claims(response).get("access").get(0).get("name").asString()).isEqualTo("localhost:5000/alice/app");
     }
 
+    @Test
+    void brokenQueryEncodingIs400WithoutInternals() throws Exception {
+        java.net.URI uri = java.net.URI.create(base);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /v2/token?" + SVC + "&scope=repository:a%ZZ:pull HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Portus\"");
