@@ -123,6 +123,8 @@ abstract class CatalogApiContract extends DatabaseTest {
         pusher.putManifest(ns + "/del", "b", TestPusher.OCI_MANIFEST, image.manifest());
         var other = pusher.image(ns + "/del", "c", TestPusher.OCI_MANIFEST, 1, 100);
         long repo = awaitTags(ns + "/del", 3);
+        pusher.mount(ns + "/del", ns + "/keep", "a", TestPusher.OCI_MANIFEST, image);
+        long kept = awaitTags(ns + "/keep", 1);
         JsonNode tags = alice.get("/api/v1/repositories/" + repo + "/tags").json();
         long a = tags.get(0).get("id").asLong();
 
@@ -136,6 +138,9 @@ abstract class CatalogApiContract extends DatabaseTest {
         assertThat(alice.delete("/api/v1/tags/" + a + "?force=true").status()).isEqualTo(204);
         assertThat(manifestStatus(ns + "/del", image.digest())).isEqualTo(404);
         assertThat(manifestStatus(ns + "/del", other.digest())).isEqualTo(200);
+        assertThat(manifestStatus(ns + "/keep", image.digest())).as("Portus #1125: other repositories keep the digest")
+                .isEqualTo(200);
+        assertThat(names(alice.get("/api/v1/repositories/" + kept + "/tags").json(), "name")).containsExactly("a");
         assertThat(names(alice.get("/api/v1/repositories/" + repo + "/tags").json(), "name")).containsExactly("c");
 
         assertThat(bob.delete("/api/v1/repositories/" + repo).status()).isEqualTo(403);

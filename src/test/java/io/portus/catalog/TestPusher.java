@@ -79,6 +79,22 @@ public final class TestPusher {
         return new Pushed(putManifest(repo, reference, mediaType, bytes), size, bytes);
     }
 
+    /** Tags an image pushed to {@code from} in {@code to} too: its blobs mounted across, then the manifest. */
+    public String mount(String from, String to, String tag, String mediaType, Pushed image) {
+        var manifest = JSON.readTree(image.manifest());
+        List<String> digests = new ArrayList<>();
+        digests.add(manifest.path("config").path("digest").asString());
+        manifest.path("layers").forEach(l -> digests.add(l.path("digest").asString()));
+        for (String d : digests) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v2/" + to + "/blobs/uploads/?mount="
+                    + d + "&from=" + from)).POST(HttpRequest.BodyPublishers.noBody()).build());
+            if (r.statusCode() != 201) {
+                throw new AssertionError("mount answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        return putManifest(to, tag, mediaType, image.manifest());
+    }
+
     private Map<String, Object> blob(String repo, byte[] content, String mediaType) {
         Digest d = Digest.sha256(content);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/uploads/?digest=" + d))

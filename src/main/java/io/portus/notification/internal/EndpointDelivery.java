@@ -64,6 +64,11 @@ final class EndpointDelivery {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            leases.release(lease);
+        } catch (RuntimeException ignored) {
+            // it expires on its own
+        }
     }
 
     private void run() {
@@ -97,6 +102,9 @@ final class EndpointDelivery {
         String error = send("{\"events\":[" + row.data() + "]}");
         if (error == null) {
             store.delivered(row.id());
+            if (failures >= endpoint.threshold()) {
+                log.info("notifications to {} delivered again", endpoint.name());
+            }
             failures = 0;
             return 0;
         }

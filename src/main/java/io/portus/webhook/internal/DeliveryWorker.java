@@ -151,6 +151,11 @@ class DeliveryWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            leases.release(LEASE);
+        } catch (RuntimeException ignored) {
+            // it expires on its own
+        }
     }
 
     @Override
