@@ -99,7 +99,7 @@ final class DatabaseSettings {
         Path file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("portus");
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("spring.datasource.url",
-                "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         props.put("spring.datasource.username", "sa");
         props.put("spring.datasource.password", "");
         return props;
