@@ -1,0 +1,5 @@
+package io.portus.account;
+
+/** Published inside the creating transaction, after the row exists. */
+public record UserCreated(User user) {
+}

@@ -1,0 +1,91 @@
+package io.portus.api;
+
+import io.portus.account.User;
+import io.portus.api.Json.NamespaceJson;
+import io.portus.common.InvalidInputException;
+import io.portus.namespace.Namespace;
+import io.portus.namespace.NamespaceNames;
+import io.portus.namespace.NamespaceService;
+import io.portus.namespace.NamespaceUpdate;
+import io.portus.namespace.RegistryService;
+import io.portus.namespace.Visibility;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/namespaces}: list what you may see, validate a name, create (name, team, description and,
+ * beyond Portus, {@code registry_id}), show, update ({@code namespace[name|description|team|visibility]})
+ * and {@code PUT /:id/change_visibility} ({@code visibility}).
+ */
+@RestController
+@RequestMapping("/api/v1/namespaces")
+class NamespacesApi {
+
+    private final NamespaceService namespaces;
+    private final RegistryService registries;
+
+    NamespacesApi(NamespaceService namespaces, RegistryService registries) {
+        this.namespaces = namespaces;
+        this.registries = registries;
+    }
+
+    @GetMapping
+    ResponseEntity<List<NamespaceJson>> list(@ApiActor User actor, ApiParams params) {
+        return Paging.page(namespaces.list(actor).stream().map(this::json).toList(), params);
+    }
+
+    @GetMapping("/validate")
+    Map<String, Object> validate(@ApiActor User actor, ApiParams params) {
+        var problem = NamespaceNames.problem(params.required("name"));
+        return Map.of("valid", problem.isEmpty(), "messages", problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
+    }
+
+    @PostMapping
+    ResponseEntity<NamespaceJson> create(@ApiActor User actor, ApiParams params) {
+        Namespace ns = namespaces.create(actor, params.required("name"), params.required("team"),
+                params.string("description"), params.number("registry_id"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(ns));
+    }
+
+    @GetMapping("/{id}")
+    NamespaceJson show(@ApiActor User actor, @PathVariable long id) {
+        return json(namespaces.show(actor, id));
+    }
+
+    @PutMapping("/{id}")
+    NamespaceJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        namespaces.show(actor, id);
+        var change = new NamespaceUpdate(params.string("namespace[name]"), params.string("namespace[description]"),
+                params.string("namespace[team]"), visibility(params, "namespace[visibility]"));
+        return json(namespaces.update(actor, id, change));
+    }
+
+    @PutMapping("/{id}/change_visibility")
+    NamespaceJson changeVisibility(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        namespaces.show(actor, id);
+        params.required("visibility");
+        return json(namespaces.changeVisibility(actor, id, visibility(params, "visibility")));
+    }
+
+    private NamespaceJson json(Namespace n) {
+        return NamespaceJson.of(n, registries.get(n.registryId()).hostname());
+    }
+
+    private static Visibility visibility(ApiParams params, String key) {
+        String value = params.string(key);
+        if (value == null) {
+            return null;
+        }
+        return Visibility.parse(value).orElseThrow(() -> InvalidInputException.of("visibility",
+                "'" + value + "' is not a visibility (private, protected or public)"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.portus.api;
+
+import io.portus.account.User;
+import io.portus.api.Json.RegistryJson;
+import io.portus.namespace.RegistryService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * {@code /api/v1/registries} (admins): list, and register or change an external CNCF distribution
+ * registry as Portus's "New Registry" form does: {@code registry[name]}, {@code registry[hostname]} (with
+ * port), {@code registry[use_ssl]}, {@code registry[external_hostname]}; the {@code GET /v2/} reachability
+ * check is skipped with {@code force=true} ("Skip remote checks").
+ */
+@RestController
+@RequestMapping("/api/v1/registries")
+class RegistriesApi {
+
+    private final RegistryService registries;
+
+    RegistriesApi(RegistryService registries) {
+        this.registries = registries;
+    }
+
+    @GetMapping
+    List<RegistryJson> list(@ApiActor(admin = true) User actor) {
+        return registries.list().stream().map(RegistryJson::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<RegistryJson> create(@ApiActor(admin = true) User actor, ApiParams params) {
+        Boolean useSsl = params.bool("registry[use_ssl]");
+        var registry = registries.create(params.required("registry[name]"), params.required("registry[hostname]"),
+                useSsl != null && useSsl, params.string("registry[external_hostname]"), force(params));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RegistryJson.of(registry));
+    }
+
+    @PutMapping("/{id}")
+    RegistryJson update(@ApiActor(admin = true) User actor, @PathVariable long id, ApiParams params) {
+        return RegistryJson.of(registries.update(id, params.string("registry[name]"), params.string("registry[hostname]"),
+                params.bool("registry[use_ssl]"), params.string("registry[external_hostname]"), force(params)));
+    }
+
+    private static boolean force(ApiParams params) {
+        Boolean top = params.bool("force");
+        Boolean nested = params.bool("registry[force]");
+        return Boolean.TRUE.equals(top) || Boolean.TRUE.equals(nested);
+    }
+}

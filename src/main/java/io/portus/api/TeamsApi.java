@@ -1,0 +1,94 @@
+package io.portus.api;
+
+import io.portus.account.User;
+import io.portus.api.Json.MemberJson;
+import io.portus.api.Json.NamespaceJson;
+import io.portus.api.Json.TeamJson;
+import io.portus.common.InvalidInputException;
+import io.portus.namespace.NamespaceService;
+import io.portus.namespace.RegistryService;
+import io.portus.team.Role;
+import io.portus.team.TeamService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code /api/v1/teams}: teams, their members (owner/contributor/viewer) and their namespaces. */
+@RestController
+@RequestMapping("/api/v1/teams")
+class TeamsApi {
+
+    private final TeamService teams;
+    private final NamespaceService namespaces;
+    private final RegistryService registries;
+
+    TeamsApi(TeamService teams, NamespaceService namespaces, RegistryService registries) {
+        this.teams = teams;
+        this.namespaces = namespaces;
+        this.registries = registries;
+    }
+
+    @GetMapping
+    ResponseEntity<List<TeamJson>> list(@ApiActor User actor, ApiParams params) {
+        return Paging.page(teams.list(actor).stream().map(TeamJson::of).toList(), params);
+    }
+
+    @PostMapping
+    ResponseEntity<TeamJson> create(@ApiActor User actor, ApiParams params) {
+        var team = teams.create(actor, params.required("name"), params.string("description"), params.number("owner_id"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(TeamJson.of(team));
+    }
+
+    @GetMapping("/{id}")
+    TeamJson show(@ApiActor User actor, @PathVariable long id) {
+        return TeamJson.of(teams.show(actor, id));
+    }
+
+    @PutMapping("/{id}")
+    TeamJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        return TeamJson.of(teams.update(actor, id, params.string("team[name]"), params.string("team[description]")));
+    }
+
+    @GetMapping("/{id}/members")
+    List<MemberJson> members(@ApiActor User actor, @PathVariable long id) {
+        return teams.members(actor, id).stream().map(MemberJson::of).toList();
+    }
+
+    @PostMapping("/{id}/members")
+    ResponseEntity<MemberJson> addMember(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        var member = teams.addMember(actor, id, params.required("user"), role(params));
+        return ResponseEntity.status(HttpStatus.CREATED).body(MemberJson.of(member));
+    }
+
+    @PutMapping("/{id}/members/{memberId}")
+    MemberJson updateMember(@ApiActor User actor, @PathVariable long id, @PathVariable long memberId, ApiParams params) {
+        return MemberJson.of(teams.updateMember(actor, id, memberId, role(params)));
+    }
+
+    @DeleteMapping("/{id}/members/{memberId}")
+    ResponseEntity<Void> removeMember(@ApiActor User actor, @PathVariable long id, @PathVariable long memberId) {
+        teams.removeMember(actor, id, memberId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/namespaces")
+    List<NamespaceJson> namespaces(@ApiActor User actor, @PathVariable long id) {
+        teams.show(actor, id);
+        return namespaces.ofTeam(id).stream()
+                .map(n -> NamespaceJson.of(n, registries.get(n.registryId()).hostname())).toList();
+    }
+
+    private static Role role(ApiParams params) {
+        String role = params.required("role");
+        return Role.parse(role).orElseThrow(() -> InvalidInputException.of("role",
+                "'" + role + "' is not a role (viewer, contributor or owner)"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.portus.auth.authn.internal;
+
+import io.portus.account.LoginCandidate;
+import io.portus.account.Logins;
+import io.portus.auth.Principal;
+import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.common.DbTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Basic credentials against the database, as Portus does for {@code /v2/token}: an application token
+ * first, then the bcrypt password. Unknown, disabled and locked users are refused; a wrong password
+ * counts towards the lockout (10 failures lock for 10 minutes). Successful bcrypt checks are remembered
+ * for {@code portus.auth.credentials-cache-ttl} (default 60 s) per user, credentials stamp and secret,
+ * checked after the user's current row is loaded, so a password change or disable takes effect at once.
+ */
+@Service
+class DatabaseAuthenticator implements CredentialsAuthenticator {
+
+    private final Logins logins;
+    private final VerifiedCredentials cache;
+
+    DatabaseAuthenticator(Logins logins,
+                          @Value("${portus.auth.credentials-cache-ttl:60s}") Duration ttl,
+                          @Value("${portus.auth.credentials-cache-size:10000}") int size) {
+        this.logins = logins;
+        this.cache = new VerifiedCredentials(ttl, size);
+    }
+
+    @Override
+    public Result authenticate(String username, String secret) {
+        if (username == null || username.isEmpty() || secret == null || secret.isEmpty()) {
+            return new Refused("no credentials");
+        }
+        Optional<LoginCandidate> found = logins.candidate(username, secret);
+        if (found.isEmpty()) {
+            return new Refused("unknown user");
+        }
+        LoginCandidate c = found.get();
+        if (c.locked(DbTime.now())) {
+            return new Refused("account locked after too many failed attempts");
+        }
+        if (!c.user().enabled()) {
+            return new Refused("account disabled");
+        }
+        if (c.tokenMatched()) {
+            return accept(c);
+        }
+        String key = cache.key(c.user().id(), c.credentialsStamp(), secret);
+        if (cache.contains(key) || cache.verify(key, () -> logins.passwordMatches(c, secret))) {
+            return accept(c);
+        }
+        logins.failed(c);
+        return new Refused("wrong password");
+    }
+
+    private Result accept(LoginCandidate c) {
+        logins.succeeded(c);
+        return new Authenticated(new Principal(c.user().id(), c.user().username(), c.user().admin(), c.credentialsStamp()));
+    }
+
+    int cachedEntries() {
+        return cache.size();
+    }
+}

@@ -1,0 +1,2 @@
+/** Database-backed authenticator, its verification cache, and the refresh-token store. */
+package io.portus.auth.authn.internal;

@@ -1,0 +1,27 @@
+package io.portus.common;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects validation messages per field; {@link #throwIfAny()} raises an {@link InvalidInputException}. */
+public final class FieldErrors {
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public FieldErrors add(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.portus.namespace;
+
+import io.portus.account.User;
+import io.portus.common.FieldErrors;
+import io.portus.common.ForbiddenException;
+import io.portus.common.NotFoundException;
+import io.portus.common.RuleViolationException;
+import io.portus.namespace.internal.NamespaceStore;
+import io.portus.team.Role;
+import io.portus.team.Team;
+import io.portus.team.TeamService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Namespaces with Portus's (master) rules: create = ({@code create_namespace} ∨ admin) ∧ push; rename or
+ * describe = (admin ∨ ({@code manage_namespace} ∧ owner)) ∧ push; change visibility = admin ∨
+ * ({@code change_visibility} ∧ ¬global ∧ owner); change team = admin ∨ ({@code manage_namespace} ∧ owner).
+ * The global namespace is never private; global and personal namespaces keep their names and teams.
+ */
+@Service
+public class NamespaceService {
+
+    private final NamespaceStore store;
+    private final RegistryService registries;
+    private final TeamService teams;
+    private final NamespacePolicy policy;
+    private final Permissions permissions;
+
+    NamespaceService(NamespaceStore store, RegistryService registries, TeamService teams, NamespacePolicy policy,
+                     @Value("${portus.user-permission.create-namespace.enabled:true}") boolean createNamespace,
+                     @Value("${portus.user-permission.manage-namespace.enabled:true}") boolean manageNamespace,
+                     @Value("${portus.user-permission.change-visibility.enabled:true}") boolean changeVisibility) {
+        this.store = store;
+        this.registries = registries;
+        this.teams = teams;
+        this.policy = policy;
+        this.permissions = new Permissions(createNamespace, manageNamespace, changeVisibility);
+    }
+
+    @Transactional
+    public Namespace create(User actor, String name, String teamName, String description, Long registryId) {
+        Registry registry = registryId == null ? registries.defaultRegistry() : registries.get(registryId);
+        Team team = team(actor, teamName);
+        FieldErrors errors = new FieldErrors();
+        NamespaceNames.problem(name).ifPresent(p -> errors.add("name", p));
+        if (errors.isEmpty() && store.byName(registry.id(), name).isPresent()) {
+            errors.add("name", "has already been taken");
+        }
+        errors.throwIfAny();
+        AccessFacts wouldBe = new AccessFacts(0, false, Visibility.PRIVATE, team.personalUserId(),
+                teams.roleOf(team.id(), actor.id()).orElse(null));
+        if (!(permissions.createNamespace() || actor.admin()) || !policy.mayPush(actor, wouldBe)) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        long id = store.insert(name, blankToNull(description), team.id(), registry.id(), Visibility.PRIVATE, false);
+        return get(id);
+    }
+
+    public Namespace get(long id) {
+        return store.byId(id).orElseThrow(() -> new NotFoundException("Not found"));
+    }
+
+    /** Portus's "show?" (= pull?). */
+    public Namespace show(User actor, long id) {
+        Namespace ns = get(id);
+        if (!policy.mayPull(actor, facts(ns, actor))) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        return ns;
+    }
+
+    /** Admins see all; others public, protected, global and their teams' namespaces. */
+    public List<Namespace> list(User actor) {
+        return actor.admin() ? store.all() : store.visibleTo(actor.id());
+    }
+
+    public List<Namespace> ofTeam(long teamId) {
+        return store.ofTeam(teamId);
+    }
+
+    @Transactional
+    public Namespace update(User actor, long id, NamespaceUpdate change) {
+        Namespace ns = get(id);
+        AccessFacts facts = facts(ns, actor);
+        boolean owner = facts.role() == Role.OWNER;
+        String name = change.name() == null ? ns.name() : change.name().trim();
+        String description = change.description() == null ? ns.description() : blankToNull(change.description());
+        long teamId = ns.teamId();
+        Visibility visibility = change.visibility() == null ? ns.visibility() : change.visibility();
+        if (!name.equals(ns.name()) || !java.util.Objects.equals(description, ns.description())) {
+            permissions.require(permissions.update(actor, owner) && policy.mayPush(actor, facts));
+            if (!name.equals(ns.name())) {
+                rename(ns, name);
+            }
+        }
+        if (change.team() != null && !change.team().equals(ns.teamName())) {
+            permissions.require(permissions.changeTeam(actor, owner));
+            if (ns.global() || ns.personal()) {
+                throw new RuleViolationException("The team of a global or personal namespace cannot change");
+            }
+            teamId = team(actor, change.team()).id();
+        }
+        if (visibility != ns.visibility()) {
+            permissions.require(permissions.changeVisibility(actor, owner, ns.global()));
+            if (ns.global() && visibility == Visibility.PRIVATE) {
+                throw new RuleViolationException("global namespace cannot be private");
+            }
+        }
+        store.update(id, name, description, teamId, visibility);
+        return get(id);
+    }
+
+    @Transactional
+    public Namespace changeVisibility(User actor, long id, Visibility visibility) {
+        return update(actor, id, new NamespaceUpdate(null, null, null, visibility));
+    }
+
+    private void rename(Namespace ns, String name) {
+        if (ns.global() || ns.personal()) {
+            throw new RuleViolationException("A global or personal namespace cannot be renamed");
+        }
+        FieldErrors errors = new FieldErrors();
+        NamespaceNames.problem(name).ifPresent(p -> errors.add("name", p));
+        if (errors.isEmpty() && store.byName(ns.registryId(), name).isPresent()) {
+            errors.add("name", "has already been taken");
+        }
+        errors.throwIfAny();
+    }
+
+    private Team team(User actor, String teamName) {
+        if (teamName == null || teamName.isBlank()) {
+            throw io.portus.common.InvalidInputException.of("team", "can't be blank");
+        }
+        Team team = teams.findByName(teamName.trim()).orElseThrow(() -> new NotFoundException("Team not found"));
+        boolean ownPersonal = team.personalUserId() != null && team.personalUserId() == actor.id();
+        if (team.hidden() && !ownPersonal && !actor.admin()) {
+            throw new NotFoundException("Team not found");
+        }
+        return team;
+    }
+
+    private AccessFacts facts(Namespace ns, User actor) {
+        Role role = actor == null ? null : teams.roleOf(ns.teamId(), actor.id()).orElse(null);
+        return new AccessFacts(ns.id(), ns.global(), ns.visibility(), ns.personalUserId(), role);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The user_permission switches of Portus's config. */
+    private record Permissions(boolean createNamespace, boolean manageNamespace, boolean changeVisibility) {
+
+        boolean update(User actor, boolean owner) {
+            return actor.admin() || (manageNamespace && owner);
+        }
+
+        boolean changeTeam(User actor, boolean owner) {
+            return actor.admin() || (manageNamespace && owner);
+        }
+
+        boolean changeVisibility(User actor, boolean owner, boolean global) {
+            return actor.admin() || (changeVisibility && !global && owner);
+        }
+
+        void require(boolean allowed) {
+            if (!allowed) {
+                throw new ForbiddenException("Authorization fails");
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.portus.team;
+
+import io.portus.account.User;
+import io.portus.account.UserService;
+import io.portus.common.FieldErrors;
+import io.portus.common.ForbiddenException;
+import io.portus.common.NotFoundException;
+import io.portus.common.RuleViolationException;
+import io.portus.team.internal.TeamStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Teams with Portus's rules (portus-behaviour §1.4 "UI / API operations"): creating needs
+ * {@code user_permission.create_team} or admin (only admins may name another owner); members are
+ * managed by team owners and admins; the last owner cannot be removed or demoted, nor can an admin.
+ * Hidden teams are not changed through here.
+ */
+@Service
+public class TeamService {
+
+    static final String RESERVED_PREFIX = "portus_global_";
+
+    private final TeamStore store;
+    private final UserService users;
+    private final boolean createTeam;
+    private final boolean manageTeam;
+
+    TeamService(TeamStore store, UserService users,
+                @Value("${portus.user-permission.create-team.enabled:true}") boolean createTeam,
+                @Value("${portus.user-permission.manage-team.enabled:true}") boolean manageTeam) {
+        this.store = store;
+        this.users = users;
+        this.createTeam = createTeam;
+        this.manageTeam = manageTeam;
+    }
+
+    @Transactional
+    public Team create(User actor, String name, String description, Long ownerId) {
+        if (!createTeam && !actor.admin()) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        if (ownerId != null && ownerId != actor.id() && !actor.admin()) {
+            throw new ForbiddenException("Only admins can create teams for other users");
+        }
+        User owner = ownerId == null ? actor : users.find(ownerId)
+                .orElseThrow(() -> new NotFoundException("Not found"));
+        String n = validName(name, 0);
+        long id = store.insert(n, blankToNull(description), false, null);
+        store.addMember(id, owner.id(), Role.OWNER);
+        return get(id);
+    }
+
+    /** A hidden team (personal or global), created by the namespace module. */
+    @Transactional
+    public Team createHidden(String name, String description, Long personalUserId, Collection<Long> ownerIds) {
+        long id = store.insert(name, description, true, personalUserId);
+        ownerIds.forEach(userId -> store.addMember(id, userId, Role.OWNER));
+        return get(id);
+    }
+
+    public Optional<Team> find(long id) {
+        return store.byId(id);
+    }
+
+    public Optional<Team> personalTeamOf(long userId) {
+        return store.personalOf(userId);
+    }
+
+    public Optional<Team> findByName(String name) {
+        return store.byName(name);
+    }
+
+    public Team get(long id) {
+        return store.byId(id).orElseThrow(() -> new NotFoundException("Not found"));
+    }
+
+    /** Portus's "show?": members and admins. */
+    public Team show(User actor, long id) {
+        Team team = get(id);
+        requireMemberOrAdmin(actor, team);
+        return team;
+    }
+
+    /** Admins see every visible team, others the visible teams they belong to. */
+    public List<Team> list(User actor) {
+        return actor.admin() ? store.listVisible() : store.listVisibleOf(actor.id());
+    }
+
+    @Transactional
+    public Team update(User actor, long id, String name, String description) {
+        Team team = get(id);
+        if (team.hidden() || !(actor.admin() || (manageTeam && isOwner(team.id(), actor.id())))) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        String n = name == null ? team.name() : validName(name, id);
+        store.update(id, n, description == null ? team.description() : blankToNull(description));
+        return get(id);
+    }
+
+    public List<TeamMember> members(User actor, long teamId) {
+        Team team = get(teamId);
+        requireMemberOrAdmin(actor, team);
+        return store.members(teamId);
+    }
+
+    public Optional<Role> roleOf(long teamId, long userId) {
+        return store.roleOf(teamId, userId);
+    }
+
+    @Transactional
+    public TeamMember addMember(User actor, long teamId, String username, Role role) {
+        Team team = manageable(actor, teamId);
+        User user = users.findByUsername(username == null ? "" : username.trim()).filter(u -> !u.portus())
+                .orElseThrow(() -> new NotFoundException("User not found"));
+        if (store.roleOf(team.id(), user.id()).isPresent()) {
+            throw new RuleViolationException("User " + user.username() + " is already a member of this team");
+        }
+        long id = store.addMember(team.id(), user.id(), user.admin() ? Role.OWNER : role);
+        return store.member(team.id(), id).orElseThrow();
+    }
+
+    @Transactional
+    public TeamMember updateMember(User actor, long teamId, long memberId, Role role) {
+        Team team = manageable(actor, teamId);
+        store.lock(team.id());
+        TeamMember member = store.member(team.id(), memberId).orElseThrow(() -> new NotFoundException("Not found"));
+        if (member.admin() && role != Role.OWNER) {
+            throw new RuleViolationException("User cannot be demoted because it's a Portus admin");
+        }
+        if (member.role() == Role.OWNER && role != Role.OWNER && store.countOwners(team.id()) <= 1) {
+            throw new RuleViolationException("Cannot remove the only owner of the team");
+        }
+        store.setRole(memberId, role);
+        return store.member(team.id(), memberId).orElseThrow();
+    }
+
+    @Transactional
+    public void removeMember(User actor, long teamId, long memberId) {
+        Team team = manageable(actor, teamId);
+        store.lock(team.id());
+        TeamMember member = store.member(team.id(), memberId).orElseThrow(() -> new NotFoundException("Not found"));
+        if (member.role() == Role.OWNER && store.countOwners(team.id()) <= 1) {
+            throw new RuleViolationException("Cannot remove the only owner of the team");
+        }
+        store.removeMember(memberId);
+    }
+
+    /** Makes {@code userId} an owner of a hidden team (global team upkeep); no-op when already in it. */
+    @Transactional
+    public void ensureOwner(long teamId, long userId) {
+        Optional<Role> role = store.roleOf(teamId, userId);
+        if (role.isEmpty()) {
+            store.addMember(teamId, userId, Role.OWNER);
+        }
+    }
+
+    @Transactional
+    public void removeUser(long teamId, long userId) {
+        store.removeUser(teamId, userId);
+    }
+
+    private Team manageable(User actor, long teamId) {
+        Team team = get(teamId);
+        if (team.hidden() || !(actor.admin() || isOwner(team.id(), actor.id()))) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        return team;
+    }
+
+    private void requireMemberOrAdmin(User actor, Team team) {
+        if (!actor.admin() && store.roleOf(team.id(), actor.id()).isEmpty()) {
+            throw new ForbiddenException("Authorization fails");
+        }
+    }
+
+    private boolean isOwner(long teamId, long userId) {
+        return store.roleOf(teamId, userId).filter(r -> r == Role.OWNER).isPresent();
+    }
+
+    private String validName(String name, long exceptId) {
+        FieldErrors errors = new FieldErrors();
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty()) {
+            errors.add("name", "can't be blank");
+        } else if (n.length() > 255) {
+            errors.add("name", "is too long (maximum is 255 characters)");
+        } else if (n.toLowerCase().startsWith(RESERVED_PREFIX)) {
+            errors.add("name", "is reserved");
+        } else if (store.nameTaken(n, exceptId)) {
+            errors.add("name", "has already been taken");
+        }
+        errors.throwIfAny();
+        return n;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,2 @@
+/** SQL for teams and memberships. */
+package io.portus.team.internal;
