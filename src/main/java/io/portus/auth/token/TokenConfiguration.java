@@ -1,0 +1,94 @@
+package io.portus.auth.token;
+
+import io.portus.auth.RegistryLookup;
+import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.auth.policy.AccessPolicy;
+import io.portus.registry.AccessController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the token service: key material, issuer, {@code /v2/token} and the registry's token mode. */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+    private final Clock clock = Clock.systemUTC();
+
+    @Bean
+    SigningKey tokenSigningKey(TokenProperties properties, @Value("${portus.tls.key:}") String tlsKey,
+                               @Value("${portus.tls.certificate:}") String tlsCertificate,
+                               @Value("${portus.data-dir}") String dataDir) {
+        SigningKey key = SigningKeyLoader.load(new SigningKeyLoader.Sources(properties.keyPath(),
+                properties.certificatePath(), tlsKey, tlsCertificate, Path.of(dataDir, "tls")));
+        log.info("Tokens are signed {} with {}; kid {}", key.algorithm(), key.source(),
+                KeyIds.of(key.publicKey(), properties.kidFormat()));
+        if (key.certificateFile() != null) {
+            log.info("Registries verifying our tokens need {} as auth.token.rootcertbundle "
+                    + "(REGISTRY_AUTH_TOKEN_ROOTCERTBUNDLE); clients trust HTTPS with it as their CA", key.certificateFile());
+        } else {
+            log.warn("No certificate holds the token signing key: tokens carry only a kid. Set "
+                    + "portus.token.certificate-path (PORTUS_ENCRYPTION_CERTIFICATE_PATH) so they also carry x5c");
+        }
+        return key;
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(SigningKey key, TokenProperties properties, @Value("${portus.machine-fqdn}") String issuer) {
+        return new TokenIssuer(key, properties.kidFormat(), issuer, properties.lifetime(), properties.reuseWindow(), clock);
+    }
+
+    @Bean
+    TokenService tokenService(RegistryLookup registries, AccessPolicy policy, TokenIssuer issuer) {
+        return new TokenService(registries, policy, issuer, clock);
+    }
+
+    @Bean
+    Credentials tokenCredentials(CredentialsAuthenticator authenticator) {
+        return new Credentials(authenticator);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "portus.registry.auth", havingValue = "token", matchIfMissing = true)
+    AccessController tokenAccessController(SigningKey key, TokenProperties properties,
+                                           @Value("${portus.machine-fqdn}") String issuer,
+                                           Environment environment,
+                                           @Value("${server.ssl.bundle:}") String sslBundle,
+                                           @Value("${server.ssl.certificate:}") String sslCertificate) {
+        List<X509Certificate> extra = new ArrayList<>();
+        for (String file : properties.trustedCertificates()) {
+            extra.addAll(Pem.readCertificates(Path.of(file)));
+        }
+        TrustedKeys trusted = new TrustedKeys(key.publicKey(), key.chain(), extra);
+        BuiltInService service = new BuiltInService(environment);
+        String scheme = sslBundle.isBlank() && sslCertificate.isBlank() ? "http://" : "https://";
+        String configuredRealm = properties.realm();
+        return new TokenAccessController(new TokenVerifier(trusted, issuer, service, clock), () -> {
+            if (configuredRealm != null && !configuredRealm.isBlank()) {
+                return configuredRealm;
+            }
+            String realm = CurrentRequest.realm();
+            return realm != null ? realm : scheme + service.get() + "/v2/token";
+        }, service);
+    }
+
+    @Bean
+    FilterRegistrationBean<CurrentRequest> tokenCurrentRequestFilter() {
+        FilterRegistrationBean<CurrentRequest> registration = new FilterRegistrationBean<>(new CurrentRequest());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/v2/*");
+        return registration;
+    }
+}

@@ -1,0 +1,137 @@
+package io.portus.auth.token;
+
+import io.portus.auth.Principal;
+import io.portus.auth.authn.RefreshTokenStore;
+import io.portus.auth.scope.InvalidScopeException;
+import io.portus.auth.scope.Scope;
+import io.portus.auth.scope.Scopes;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /v2/token}: the Docker token endpoint (GET with Basic credentials, portus-behaviour §1.2) and its
+ * OAuth2 form (POST, registry-protocol §4). Refusals are 401 with {@code WWW-Authenticate: Basic} and a
+ * short JSON error.
+ */
+@RestController
+final class TokenController {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenController.class);
+    static final String BASIC_CHALLENGE = "Basic realm=\"Portus\"";
+
+    private final Credentials credentials;
+    private final TokenService tokens;
+    private final RefreshTokenStore refreshTokens;
+    TokenController(Credentials credentials, TokenService tokens, RefreshTokenStore refreshTokens) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @GetMapping("/v2/token")
+    ResponseEntity<Map<String, Object>> get(HttpServletRequest request) {
+        Map<String, List<String>> query = QueryString.parse(request.getQueryString());
+        Principal principal = credentials.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
+        List<Scope> scopes = scopes(query.getOrDefault("scope", List.of()));
+        String service = orEmpty(QueryString.first(query, "service"));
+        TokenService.Grant grant = tokens.grant(principal, service, scopes);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", grant.token().token());
+        body.put("access_token", grant.token().token());
+        putTimes(body, grant.token());
+        if (principal != null && "true".equalsIgnoreCase(QueryString.first(query, "offline_token"))) {
+            body.put("refresh_token", refreshTokens.issue(principal, service));
+        }
+        return ok(body);
+    }
+
+    @PostMapping(path = "/v2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Map<String, Object>> post(HttpServletRequest request) {
+        String service = required(request, "service");
+        required(request, "client_id");
+        String grantType = required(request, "grant_type");
+        Principal principal;
+        String refreshToken = null;
+        switch (grantType) {
+            case "password" -> principal = credentials.authenticate(required(request, "username"), required(request, "password"));
+            case "refresh_token" -> {
+                refreshToken = required(request, "refresh_token");
+                principal = refreshTokens.redeem(refreshToken, service)
+                        .orElseThrow(() -> TokenRequestException.unauthorized("invalid or revoked refresh token"));
+            }
+            default -> throw TokenRequestException.badRequest("unsupported_grant_type",
+                    "grant_type must be password or refresh_token");
+        }
+        String scope = request.getParameter("scope");
+        TokenService.Grant grant = tokens.grant(principal, service, scopes(scope == null ? List.of() : List.of(scope)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", grant.token().token());
+        body.put("scope", grant.access() == null ? "" : Scopes.formatAll(grant.access()));
+        putTimes(body, grant.token());
+        if (refreshToken == null && "offline".equals(request.getParameter("access_type"))) {
+            refreshToken = refreshTokens.issue(principal, service);
+        }
+        if (refreshToken != null) {
+            body.put("refresh_token", refreshToken);
+        }
+        return ok(body);
+    }
+
+    @ExceptionHandler(TokenRequestException.class)
+    ResponseEntity<Map<String, Object>> refused(TokenRequestException e, HttpServletRequest request) {
+        log.debug("/v2/token refused ({}): {}", e.status().value(), e.getMessage());
+        Map<String, Object> body = "POST".equals(request.getMethod())
+                ? Map.of("error", e.oauthError(), "error_description", e.getMessage())
+                : Map.of("errors", List.of(Map.of("code", e.status().value() == 401 ? "UNAUTHORIZED" : "INVALID_REQUEST",
+                        "message", e.getMessage())));
+        var response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (e.status().value() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+        }
+        return response.body(body);
+    }
+
+    private static List<Scope> scopes(List<String> values) {
+        try {
+            return Scopes.parseRequested(values);
+        } catch (InvalidScopeException e) {
+            throw TokenRequestException.unauthorized(e.getMessage());
+        }
+    }
+
+    private void putTimes(Map<String, Object> body, IssuedToken token) {
+        body.put("expires_in", token.expiresIn(tokens.now()));
+        body.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(token.issuedAt()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    private static String required(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            throw TokenRequestException.badRequest("invalid_request", name + " is required");
+        }
+        return value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

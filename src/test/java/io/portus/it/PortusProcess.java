@@ -1,0 +1,197 @@
+package io.portus.it;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code target/portus.jar} as a real process, run by the JVM of the test, on a free loopback port, with
+ * {@code PORTUS_DATA_DIR} in a fresh directory and {@code PORTUS_REGISTRY_AUTH=none} unless told otherwise.
+ * <pre>{@code
+ * try (PortusProcess portus = PortusProcess.builder("mytest").start()) {
+ *     skopeo.copy(images.oci("busybox"), "docker://" + portus.hostPort() + "/a/b:1");
+ *     portus.kill9();
+ *     portus.restart();   // same port, same data dir
+ * }
+ * }</pre>
+ */
+public final class PortusProcess implements RegistryServer {
+
+    private final int port;
+    private final Path dataDir;
+    private final Path storageRoot;
+    private final ServerProcess process;
+
+    private PortusProcess(Builder b) {
+        this.port = FreePorts.next();
+        this.dataDir = b.dataDir != null ? b.dataDir : ItPaths.newWorkDir(b.name).resolve("data");
+        this.storageRoot = b.storageRoot != null ? b.storageRoot : dataDir.resolve("registry");
+        ItPaths.mkdirs(dataDir);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("PORTUS_DATA_DIR", dataDir.toString());
+        env.put("PORTUS_REGISTRY_AUTH", b.auth);
+        if (b.storageRoot != null) {
+            env.put("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", b.storageRoot.toString());
+        }
+        env.putAll(b.env);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(b.jvmArgs);
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        this.process = new ServerProcess(b.name, cmd, env, dataDir.getParent(),
+                URI.create("http://127.0.0.1:" + port + "/v2/"), false, b.startTimeout);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Starts a jar with the defaults (auth none, fresh data dir). */
+    public static PortusProcess start(String name) {
+        return builder(name).start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public Path storageRoot() {
+        return storageRoot;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public void restart() {
+        process.start();
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public void kill9() {
+        process.kill9();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    @Override
+    public String logTail(int lines) {
+        return process.logTail(lines);
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "portus.jar at " + baseUri() + " (data " + dataDir + ", log " + process.logFile() + ")";
+    }
+
+    private static Path jar() {
+        Path jar = ItPaths.jar();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " does not exist: integration tests run after `mvn package` "
+                    + "(use `mvn verify` or ./portus test)");
+        }
+        return jar;
+    }
+
+    /** The java of this test JVM (failsafe runs it with the JDK 21+ the build uses). */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Settings for one jar process. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
+        private Path dataDir;
+        private Path storageRoot;
+        private String auth = "none";
+        private Duration startTimeout = Duration.ofSeconds(90);
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** {@code PORTUS_DATA_DIR} (default: a fresh directory under target/it-work). */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** {@code REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY} (default: {@code <data dir>/registry}). */
+        public Builder storageRoot(Path dir) {
+            this.storageRoot = dir;
+            return this;
+        }
+
+        /** {@code PORTUS_REGISTRY_AUTH}: {@code none} (default here) or {@code token}. */
+        public Builder auth(String auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /** Any other environment variable. */
+        public Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** Starts the process and waits until {@code GET /v2/} answers 200 or 401. */
+        public PortusProcess start() {
+            PortusProcess p = new PortusProcess(this);
+            p.process.start();
+            return p;
+        }
+    }
+}
