@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,9 @@ class RealClientsIT {
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+
+    static final String REQUESTS = "portus_registry_requests_seconds_count";
+    static final String BYTES_IN = "portus_registry_bytes_in_total";
 
     static TestImages images;
     static RegistryServer registry;
@@ -146,8 +150,17 @@ class RealClientsIT {
         String image = "rand-8layers";
         fresh.copy(images.ref(image), ref("real/mount-src:1"), "--preserve-digests");
 
+        Prometheus before = Registries.againstReference() ? null : Prometheus.scrape(registry.baseUri());
         Skopeo.CopyResult second = fresh.copyResult(images.ref(image), ref("real/mount-dst:1"),
                 "--preserve-digests", "--debug");
+        if (before != null) {   // our jar also tells it: 8 mounts answered 201, and no layer bytes came in
+            Prometheus after = Prometheus.scrape(registry.baseUri());
+            Map<String, String> mount = Map.of("method", "POST", "status", "201");
+            assertThat(after.sum(REQUESTS, mount) - before.sum(REQUESTS, mount)).as("POST uploads answered 201")
+                    .isEqualTo(8.0);
+            assertThat(after.sum(BYTES_IN, Map.of()) - before.sum(BYTES_IN, Map.of())).as("bytes received")
+                    .isLessThan(64 * 1024.0);
+        }
 
         String log = second.result().stderr();
         List<String> layers = layerDigests(images.path(image));
