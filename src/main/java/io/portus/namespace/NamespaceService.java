@@ -3,6 +3,7 @@ package io.portus.namespace;
 import io.portus.account.User;
 import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
+import io.portus.common.InvalidInputException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
 import io.portus.namespace.internal.NamespaceStore;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Namespaces with Portus's (master) rules: create = ({@code create_namespace} ∨ admin) ∧ push; rename or
@@ -91,7 +93,7 @@ public class NamespaceService {
         String description = change.description() == null ? ns.description() : blankToNull(change.description());
         long teamId = ns.teamId();
         Visibility visibility = change.visibility() == null ? ns.visibility() : change.visibility();
-        if (!name.equals(ns.name()) || !java.util.Objects.equals(description, ns.description())) {
+        if (!name.equals(ns.name()) || !Objects.equals(description, ns.description())) {
             permissions.require(permissions.update(actor, owner) && policy.mayPush(actor, facts));
             if (!name.equals(ns.name())) {
                 rename(ns, name);
@@ -133,7 +135,7 @@ public class NamespaceService {
 
     private Team team(User actor, String teamName) {
         if (teamName == null || teamName.isBlank()) {
-            throw io.portus.common.InvalidInputException.of("team", "can't be blank");
+            throw InvalidInputException.of("team", "can't be blank");
         }
         Team team = teams.findByName(teamName.trim()).orElseThrow(() -> new NotFoundException("Team not found"));
         boolean ownPersonal = team.personalUserId() != null && team.personalUserId() == actor.id();

@@ -169,9 +169,7 @@ abstract class ApiContract extends DatabaseTest {
         assertThat(asOwner.post("/api/v1/teams/" + id + "/members", "{\"user\":\"" + member.username()
                 + "\",\"role\":\"king\"}").status()).isEqualTo(422);
 
-        long ownerMemberId = asOwner.get("/api/v1/teams/" + id + "/members").json().findValues("username").stream()
-                .map(JsonNode::asString).toList().contains(owner.username())
-                ? memberIdOf(asOwner.get("/api/v1/teams/" + id + "/members").json(), owner.username()) : -1;
+        long ownerMemberId = memberIdOf(asOwner.get("/api/v1/teams/" + id + "/members").json(), owner.username());
         var lastOwner = asOwner.delete("/api/v1/teams/" + id + "/members/" + ownerMemberId);
         assertThat(lastOwner.status()).isEqualTo(422);
         assertThat(lastOwner.json().get("error").asString()).isEqualTo("Cannot remove the only owner of the team");
@@ -192,8 +190,7 @@ abstract class ApiContract extends DatabaseTest {
         User stranger = newUser("stranger");
         ApiClient asOwner = client(owner);
         String teamName = asOwner.post("/api/v1/teams", "{\"name\":\"" + unique("team") + "\"}").json().get("name").asString();
-        long registryId = admin.get("/api/v1/registries").json().findValues("builtin").stream()
-                .anyMatch(JsonNode::asBoolean) ? builtinId() : -1;
+        long registryId = builtinId();
 
         String name = unique("ns");
         var created = asOwner.post("/api/v1/namespaces", "{\"name\":\"" + name + "\",\"team\":\"" + teamName
