@@ -6,6 +6,7 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.InvalidInputException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.Slice;
 import io.portus.namespace.internal.NamespaceStore;
 import io.portus.team.Role;
 import io.portus.team.Team;
@@ -78,6 +79,13 @@ public class NamespaceService {
     /** Admins see all; others public, protected, global and their teams' namespaces. */
     public List<Namespace> list(User actor) {
         return actor.admin() ? store.all() : store.visibleTo(actor.id());
+    }
+
+    /** A page of {@link #list(User)}, by id; {@code query} (optional) filters on name and description. */
+    public Slice<Namespace> page(User actor, String query, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.page(actor.admin() ? null : actor.id(), query, o, l), o, l);
     }
 
     public List<Namespace> ofTeam(long teamId) {
