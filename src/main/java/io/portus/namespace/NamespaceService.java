@@ -88,6 +88,13 @@ public class NamespaceService {
         return Slice.of(store.page(actor.admin() ? null : actor.id(), query, o, l), o, l);
     }
 
+    /** The namespaces of the user's teams, personal one included (the dashboard's "your namespaces"). */
+    public Slice<Namespace> ofMember(User user, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.pageOfMember(user.id(), o, l), o, l);
+    }
+
     public List<Namespace> ofTeam(long teamId) {
         return store.ofTeam(teamId);
     }

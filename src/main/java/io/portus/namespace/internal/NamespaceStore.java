@@ -106,6 +106,13 @@ public class NamespaceStore {
         return jdbc.sql(sql.toString()).params(params).query(ROW).list();
     }
 
+    /** Non-global namespaces of the teams {@code userId} belongs to (personal one included); {@code limit + 1} rows. */
+    public List<Namespace> pageOfMember(long userId, int offset, int limit) {
+        return jdbc.sql(SELECT + "WHERE n.global = FALSE AND EXISTS (SELECT 1 FROM team_users tu WHERE "
+                        + "tu.team_id = n.team_id AND tu.user_id = ?) ORDER BY n.id LIMIT ? OFFSET ?")
+                .params(userId, limit + 1, offset).query(ROW).list();
+    }
+
     public List<Namespace> ofTeam(long teamId) {
         return jdbc.sql(SELECT + "WHERE n.team_id = ? ORDER BY n.id").param(teamId).query(ROW).list();
     }
