@@ -76,6 +76,22 @@ public class NamespaceService {
         return ns;
     }
 
+    /** What {@code actor} (null = anonymous) may do with {@code ns}; the same rules the changes check. */
+    public NamespaceAbilities abilities(User actor, Namespace ns) {
+        AccessFacts facts = facts(ns, actor);
+        if (actor == null) {
+            return new NamespaceAbilities(policy.mayPull(null, facts), false, false, false, false, false, false);
+        }
+        boolean owner = facts.role() == Role.OWNER;
+        boolean push = policy.mayPush(actor, facts);
+        boolean deleteContent = policy.mayDelete(actor, facts);
+        return new NamespaceAbilities(policy.mayPull(actor, facts), push,
+                permissions.update(actor, owner) && push,
+                permissions.changeVisibility(actor, owner, ns.global()),
+                permissions.changeTeam(actor, owner) && !ns.global() && !ns.personal(),
+                deleteContent, deleteContent && !ns.global() && !ns.personal());
+    }
+
     /** Admins see all; others public, protected, global and their teams' namespaces. */
     public List<Namespace> list(User actor) {
         return actor.admin() ? store.all() : store.visibleTo(actor.id());

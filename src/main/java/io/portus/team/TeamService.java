@@ -88,6 +88,15 @@ public class TeamService {
         return team;
     }
 
+    /** What {@code actor} may do with {@code team}; the same rules the changes check. */
+    public TeamAbilities abilities(User actor, Team team) {
+        Optional<Role> role = store.roleOf(team.id(), actor.id());
+        boolean owner = role.filter(r -> r == Role.OWNER).isPresent();
+        boolean manage = !team.hidden() && (actor.admin() || owner);
+        return new TeamAbilities(actor.admin() || role.isPresent(), manage,
+                !team.hidden() && (actor.admin() || (manageTeam && owner)));
+    }
+
     /** Admins see every visible team, others the visible teams they belong to. */
     public List<Team> list(User actor) {
         return actor.admin() ? store.listVisible() : store.listVisibleOf(actor.id());
