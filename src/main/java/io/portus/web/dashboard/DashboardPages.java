@@ -1,0 +1,36 @@
+package io.portus.web.dashboard;
+
+import io.portus.account.User;
+import io.portus.namespace.Namespace;
+import io.portus.namespace.NamespaceService;
+import io.portus.team.TeamService;
+import io.portus.web.support.CurrentUserArgument;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
+
+/** {@code /dashboard}. */
+@Controller
+class DashboardPages {
+
+    static final int LIMIT = 10;
+
+    private final TeamService teams;
+    private final NamespaceService namespaces;
+
+    DashboardPages(TeamService teams, NamespaceService namespaces) {
+        this.teams = teams;
+        this.namespaces = namespaces;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@CurrentUserArgument User user, Model model) {
+        model.addAttribute("teams", teams.page(user, 0, LIMIT));
+        List<Namespace> mine = namespaces.ofMember(user, 0, LIMIT).items();
+        model.addAttribute("namespaces", mine);
+        model.addAttribute("personal", mine.stream().filter(Namespace::personal).findFirst().orElse(null));
+        return "dashboard/dashboard";
+    }
+}
