@@ -1,12 +1,14 @@
 package io.portus.api;
 
 import io.portus.common.BadRequestException;
+import io.portus.common.ConflictException;
 import io.portus.common.DomainException;
 import io.portus.common.ForbiddenException;
 import io.portus.common.InvalidInputException;
 import io.portus.common.NotAllowedException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -54,6 +56,9 @@ class ApiErrors {
             case RuleViolationException r -> body(HttpStatus.UNPROCESSABLE_CONTENT, "error", r.getMessage());
             case BadRequestException b -> body(HttpStatus.BAD_REQUEST, "error", b.getMessage());
             case NotAllowedException n -> body(HttpStatus.METHOD_NOT_ALLOWED, "error", n.getMessage());
+            case ConflictException c -> ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("error", c.getMessage(), "tags", c.details()));
+            case UnavailableException u -> body(HttpStatus.SERVICE_UNAVAILABLE, "error", u.getMessage());
         };
     }
 

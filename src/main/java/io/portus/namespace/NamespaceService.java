@@ -12,11 +12,13 @@ import io.portus.team.Role;
 import io.portus.team.Team;
 import io.portus.team.TeamService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Namespaces with Portus's (master) rules: create = ({@code create_namespace} ∨ admin) ∧ push; rename or
@@ -32,11 +34,14 @@ public class NamespaceService {
     private final TeamService teams;
     private final NamespacePolicy policy;
     private final Permissions permissions;
+    private final ApplicationEventPublisher events;
 
     NamespaceService(NamespaceStore store, RegistryService registries, TeamService teams, NamespacePolicy policy,
                      @Value("${portus.user-permission.create-namespace.enabled:true}") boolean createNamespace,
                      @Value("${portus.user-permission.manage-namespace.enabled:true}") boolean manageNamespace,
-                     @Value("${portus.user-permission.change-visibility.enabled:true}") boolean changeVisibility) {
+                     @Value("${portus.user-permission.change-visibility.enabled:true}") boolean changeVisibility,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.registries = registries;
         this.teams = teams;
@@ -60,7 +65,35 @@ public class NamespaceService {
             throw new ForbiddenException("Authorization fails");
         }
         long id = store.insert(name, blankToNull(description), team.id(), registry.id(), Visibility.PRIVATE, false);
-        return get(id);
+        Namespace created = get(id);
+        events.publishEvent(new NamespaceCreated(created, actor.id(), actor.username()));
+        return created;
+    }
+
+    /** The namespace {@code name} of a registry; null name = its global namespace. */
+    public Optional<Namespace> find(long registryId, String name) {
+        return name == null ? store.global(registryId) : store.byName(registryId, name);
+    }
+
+    /**
+     * The namespace a push into a registry created: private, owned by the registry's global team (Portus
+     * master's "orphan" namespace). Returns the existing one when it is already there.
+     */
+    @Transactional
+    public Namespace createForPush(long registryId, String name, Long actorId, String actorName) {
+        Optional<Namespace> existing = store.byName(registryId, name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        NamespaceNames.problem(name).ifPresent(p -> {
+            throw io.portus.common.InvalidInputException.of("name", p);
+        });
+        Namespace global = store.global(registryId)
+                .orElseThrow(() -> new NotFoundException("registry " + registryId + " has no global namespace"));
+        long id = store.insert(name, null, global.teamId(), registryId, Visibility.PRIVATE, false);
+        Namespace created = get(id);
+        events.publishEvent(new NamespaceCreated(created, actorId, actorName));
+        return created;
     }
 
     public Namespace get(long id) {
@@ -144,7 +177,23 @@ public class NamespaceService {
             }
         }
         store.update(id, name, description, teamId, visibility);
-        return get(id);
+        Namespace updated = get(id);
+        if (teamId != ns.teamId()) {
+            events.publishEvent(new NamespaceChanged("change_team", updated, actor.id(), actor.username(), ns.teamName()));
+        }
+        if (visibility != ns.visibility()) {
+            events.publishEvent(new NamespaceChanged("change_visibility", updated, actor.id(), actor.username(),
+                    ns.visibility().apiName()));
+        }
+        if (!java.util.Objects.equals(description, ns.description())) {
+            events.publishEvent(new NamespaceChanged("change_namespace_description", updated, actor.id(),
+                    actor.username(), ns.description()));
+        }
+        if (!name.equals(ns.name())) {
+            events.publishEvent(new NamespaceChanged("change_namespace_name", updated, actor.id(), actor.username(),
+                    ns.name()));
+        }
+        return updated;
     }
 
     @Transactional

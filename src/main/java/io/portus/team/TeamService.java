@@ -9,6 +9,7 @@ import io.portus.common.RuleViolationException;
 import io.portus.common.Slice;
 import io.portus.team.internal.TeamStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +32,13 @@ public class TeamService {
     private final UserService users;
     private final boolean createTeam;
     private final boolean manageTeam;
+    private final ApplicationEventPublisher events;
 
     TeamService(TeamStore store, UserService users,
                 @Value("${portus.user-permission.create-team.enabled:true}") boolean createTeam,
-                @Value("${portus.user-permission.manage-team.enabled:true}") boolean manageTeam) {
+                @Value("${portus.user-permission.manage-team.enabled:true}") boolean manageTeam,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.users = users;
         this.createTeam = createTeam;
@@ -54,6 +58,7 @@ public class TeamService {
         String n = validName(name, 0);
         long id = store.insert(n, blankToNull(description), false, null);
         store.addMember(id, owner.id(), Role.OWNER);
+        events.publishEvent(new TeamChanged("create", id, n, actor.id(), actor.username(), null, null));
         return get(id);
     }
 
@@ -116,7 +121,14 @@ public class TeamService {
             throw new ForbiddenException("Authorization fails");
         }
         String n = name == null ? team.name() : validName(name, id);
-        store.update(id, n, description == null ? team.description() : blankToNull(description));
+        String d = description == null ? team.description() : blankToNull(description);
+        store.update(id, n, d);
+        if (!n.equals(team.name())) {
+            events.publishEvent(new TeamChanged("change_team_name", id, n, actor.id(), actor.username(), null, null));
+        }
+        if (!java.util.Objects.equals(d, team.description())) {
+            events.publishEvent(new TeamChanged("change_team_description", id, n, actor.id(), actor.username(), null, null));
+        }
         return get(id);
     }
 
@@ -138,7 +150,10 @@ public class TeamService {
         if (store.roleOf(team.id(), user.id()).isPresent()) {
             throw new RuleViolationException("User " + user.username() + " is already a member of this team");
         }
-        long id = store.addMember(team.id(), user.id(), user.admin() ? Role.OWNER : role);
+        Role given = user.admin() ? Role.OWNER : role;
+        long id = store.addMember(team.id(), user.id(), given);
+        events.publishEvent(new TeamChanged("add_member", team.id(), team.name(), actor.id(), actor.username(),
+                user.username(), given));
         return store.member(team.id(), id).orElseThrow();
     }
 
@@ -154,6 +169,8 @@ public class TeamService {
             throw new RuleViolationException("Cannot remove the only owner of the team");
         }
         store.setRole(memberId, role);
+        events.publishEvent(new TeamChanged("change_member_role", team.id(), team.name(), actor.id(), actor.username(),
+                member.username(), role));
         return store.member(team.id(), memberId).orElseThrow();
     }
 
@@ -166,6 +183,8 @@ public class TeamService {
             throw new RuleViolationException("Cannot remove the only owner of the team");
         }
         store.removeMember(memberId);
+        events.publishEvent(new TeamChanged("remove_member", team.id(), team.name(), actor.id(), actor.username(),
+                member.username(), member.role()));
     }
 
     /** Makes {@code userId} an owner of a hidden team (global team upkeep); no-op when already in it. */

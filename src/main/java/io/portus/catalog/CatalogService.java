@@ -1,0 +1,94 @@
+package io.portus.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.portus.account.User;
+import io.portus.catalog.internal.RepositoryStore;
+import io.portus.catalog.internal.TagStore;
+import io.portus.common.ForbiddenException;
+import io.portus.common.NotFoundException;
+import io.portus.namespace.Namespace;
+import io.portus.namespace.NamespaceService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading the catalog with Portus's rules: a user sees the repositories (and their tags) of the
+ * namespaces they may pull from ({@link NamespaceService#list}, {@link NamespaceService#show}).
+ */
+@Service
+public class CatalogService {
+
+    private final RepositoryStore repositories;
+    private final TagStore tags;
+    private final NamespaceService namespaces;
+
+    CatalogService(RepositoryStore repositories, TagStore tags, NamespaceService namespaces) {
+        this.repositories = repositories;
+        this.tags = tags;
+        this.namespaces = namespaces;
+    }
+
+    /** Repositories the user may see, by id. */
+    public List<RepositoryView> repositories(User actor) {
+        if (actor.admin()) {
+            return repositories.all();
+        }
+        return repositories.inNamespaces(namespaces.list(actor).stream().map(Namespace::id).toList());
+    }
+
+    /** Repositories of one namespace (Portus's {@code show?} on the namespace). */
+    public List<RepositoryView> repositoriesOf(User actor, long namespaceId) {
+        namespaces.show(actor, namespaceId);
+        return repositories.inNamespaces(List.of(namespaceId));
+    }
+
+    public RepositoryView repository(User actor, long id) {
+        RepositoryView repo = repositories.view(id).orElseThrow(() -> new NotFoundException("Not found"));
+        namespaces.show(actor, repo.namespaceId());
+        return repo;
+    }
+
+    /** A repository by registry and full name, without a permission check (for the system and tests). */
+    public Optional<RepositoryView> find(long registryId, String fullName) {
+        int slash = fullName.indexOf('/');
+        Optional<Namespace> ns = namespaces.find(registryId, slash < 0 ? null : fullName.substring(0, slash));
+        return ns.flatMap(n -> repositories.idOf(n.id(), slash < 0 ? fullName : fullName.substring(slash + 1)))
+                .flatMap(repositories::view);
+    }
+
+    public List<TagView> tags(User actor, long repositoryId) {
+        repository(actor, repositoryId);
+        return tags.viewsOf(repositoryId);
+    }
+
+    /** Without a permission check (for the system and tests). */
+    public List<TagView> tagsOf(long repositoryId) {
+        return tags.viewsOf(repositoryId);
+    }
+
+    /** The tags of a repository grouped by digest (Portus's {@code tags/grouped}), newest push first. */
+    public List<List<TagView>> groupedTags(User actor, long repositoryId) {
+        Map<String, List<TagView>> groups = new LinkedHashMap<>();
+        tags(actor, repositoryId).stream()
+                .sorted((a, b) -> b.pushedAt().compareTo(a.pushedAt()))
+                .forEach(t -> groups.computeIfAbsent(t.digest(), d -> new java.util.ArrayList<>()).add(t));
+        return List.copyOf(groups.values());
+    }
+
+    public TagView tag(User actor, long tagId) {
+        TagView tag = tags.view(tagId).orElseThrow(() -> new NotFoundException("Not found"));
+        repository(actor, tag.repositoryId());
+        return tag;
+    }
+
+    /** Every tag (admins only, as Portus's {@code GET /api/v1/tags}). */
+    public List<TagView> allTags(User actor) {
+        if (!actor.admin()) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        return tags.allViews();
+    }
+}

@@ -1,0 +1,97 @@
+package io.portus.catalog.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.portus.storage.Digest;
+import io.portus.storage.RegistryStorage;
+import io.portus.storage.RepositoryName;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link RegistryAccess} of the built-in registry: its storage, directly. */
+final class BuiltInAccess implements RegistryAccess {
+
+    private final RegistryStorage storage;
+    private final JsonMapper json;
+    private final boolean deleteEnabled;
+
+    BuiltInAccess(RegistryStorage storage, JsonMapper json, boolean deleteEnabled) {
+        this.storage = storage;
+        this.json = json;
+        this.deleteEnabled = deleteEnabled;
+    }
+
+    @Override
+    public Optional<Manifest> manifest(String repository, String digest) {
+        try {
+            return storage.manifest(new RepositoryName(repository), Digest.parse(digest))
+                    .map(bytes -> new Manifest(bytes, mediaTypeOf(bytes)));
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+
+    private String mediaTypeOf(byte[] bytes) {
+        try {
+            return RegistryEvents.text(json.readTree(bytes), "mediaType");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<String> resolveTag(String repository, String tag) {
+        try {
+            return storage.resolveTag(new RepositoryName(repository), tag).map(Digest::toString);
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<List<String>> tags(String repository) {
+        try {
+            RepositoryName name = new RepositoryName(repository);
+            Optional<List<String>> tags = storage.tags(name);
+            if (tags.isEmpty() && storage.repositoryExists(name)) {
+                return Optional.of(List.of());
+            }
+            return tags;
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> repositories() {
+        List<String> all = new ArrayList<>();
+        String last = null;
+        try {
+            while (true) {
+                List<String> page = storage.repositories(last, 1000);
+                all.addAll(page);
+                if (page.size() < 1000) {
+                    return all;
+                }
+                last = page.getLast();
+            }
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean deleteManifest(String repository, String digest) {
+        if (!deleteEnabled) {
+            throw new RegistryRefusedException("deletes are disabled in the built-in registry "
+                    + "(REGISTRY_STORAGE_DELETE_ENABLED=false)");
+        }
+        try {
+            return storage.deleteManifest(new RepositoryName(repository), Digest.parse(digest)).isPresent();
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+}

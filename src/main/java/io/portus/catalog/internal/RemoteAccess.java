@@ -1,0 +1,191 @@
+package io.portus.catalog.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.portus.storage.Digest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link RegistryAccess} of an external registry over the distribution API. A 401 with a Bearer challenge
+ * is answered with a token for the {@code portus} user ({@link RemoteAuth}); every manifest fetched by
+ * digest is checked to hash to that digest.
+ */
+final class RemoteAccess implements RegistryAccess {
+
+    static final String ACCEPT = String.join(", ", "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.v2+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json");
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private final HttpClient http;
+    private final String base;
+    private final RemoteAuth auth;
+    private final JsonMapper json;
+    private final Duration timeout;
+
+    RemoteAccess(HttpClient http, String base, RemoteAuth auth, JsonMapper json, Duration timeout) {
+        this.http = http;
+        this.base = base;
+        this.auth = auth;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Optional<Manifest> manifest(String repository, String digest) {
+        HttpResponse<byte[]> r = send("GET", "/v2/" + repository + "/manifests/" + digest, true);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expectOk(r, "GET manifest " + repository + "@" + digest);
+        Digest expected = Digest.parse(digest);
+        Digest actual = Digest.of(expected.algorithm(), hash(expected.algorithm(), r.body()));
+        if (!actual.equals(expected)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Manifest(r.body(), r.headers().firstValue("Content-Type").orElse(null)));
+    }
+
+    private static java.security.MessageDigest hash(String algorithm, byte[] body) {
+        java.security.MessageDigest md = Digest.newMessageDigest(algorithm);
+        md.update(body);
+        return md;
+    }
+
+    @Override
+    public Optional<String> resolveTag(String repository, String tag) {
+        HttpResponse<byte[]> r = send("HEAD", "/v2/" + repository + "/manifests/" + tag, true);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expectOk(r, "HEAD manifest " + repository + ":" + tag);
+        return r.headers().firstValue("Docker-Content-Digest");
+    }
+
+    @Override
+    public Optional<List<String>> tags(String repository) {
+        List<String> tags = new ArrayList<>();
+        String path = "/v2/" + repository + "/tags/list?n=1000";
+        while (path != null) {
+            HttpResponse<byte[]> r = send("GET", path, false);
+            if (r.statusCode() == 404) {
+                return tags.isEmpty() ? Optional.empty() : fail("tag listing of " + repository + " ended with 404");
+            }
+            expectOk(r, "GET tags of " + repository);
+            readArray(r.body(), "tags", tags);
+            path = next(r);
+        }
+        return Optional.of(tags);
+    }
+
+    @Override
+    public List<String> repositories() {
+        List<String> names = new ArrayList<>();
+        String path = "/v2/_catalog?n=1000";
+        while (path != null) {
+            HttpResponse<byte[]> r = send("GET", path, false);
+            expectOk(r, "GET /v2/_catalog");
+            readArray(r.body(), "repositories", names);
+            path = next(r);
+        }
+        return names;
+    }
+
+    @Override
+    public boolean deleteManifest(String repository, String digest) {
+        HttpResponse<byte[]> r = send("DELETE", "/v2/" + repository + "/manifests/" + digest, false);
+        int status = r.statusCode();
+        if (status == 202 || status == 200 || status == 204) {
+            return true;
+        }
+        if (status == 404) {
+            return false;
+        }
+        if (status >= 400 && status < 500) {
+            throw new RegistryRefusedException("the registry refused to delete " + repository + "@" + digest
+                    + " (HTTP " + status + (status == 405 ? ": deletes are disabled in its storage" : "") + ")");
+        }
+        throw new RetryableException("DELETE manifest " + repository + "@" + digest + " answered HTTP " + status);
+    }
+
+    private static <T> T fail(String message) {
+        throw new RetryableException(message);
+    }
+
+    private void readArray(byte[] body, String field, List<String> into) {
+        JsonNode array;
+        try {
+            array = json.readTree(body).get(field);
+        } catch (RuntimeException e) {
+            throw new RetryableException("registry answered something that is not JSON");
+        }
+        if (array != null && array.isArray()) {
+            array.forEach(n -> into.add(n.asString()));
+        }
+    }
+
+    private static String next(HttpResponse<?> r) {
+        Optional<String> link = r.headers().firstValue("Link");
+        if (link.isEmpty()) {
+            return null;
+        }
+        Matcher m = NEXT.matcher(link.get());
+        return m.find() ? URI.create(m.group(1)).getRawPath() + queryOf(m.group(1)) : null;
+    }
+
+    private static String queryOf(String uri) {
+        String q = URI.create(uri).getRawQuery();
+        return q == null ? "" : "?" + q;
+    }
+
+    private static void expectOk(HttpResponse<byte[]> r, String what) {
+        if (r.statusCode() != 200) {
+            throw new RetryableException(what + " answered HTTP " + r.statusCode());
+        }
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, boolean manifest) {
+        HttpResponse<byte[]> r = once(method, path, manifest, auth.cached(path));
+        if (r.statusCode() == 401) {
+            String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+            r = once(method, path, manifest, auth.answer(challenge, path));
+        }
+        return r;
+    }
+
+    private HttpResponse<byte[]> once(String method, String path, boolean manifest, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (manifest) {
+            b.header("Accept", ACCEPT);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RetryableException(method + " " + base + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableException("interrupted");
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package io.portus.catalog.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.portus.catalog.RepositoryView;
+import io.portus.common.DbTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code repositories} table, read with its namespace, tag count and stars. */
+@Repository
+public class RepositoryStore {
+
+    private static final String SELECT = "SELECT r.id, r.name, r.namespace_id, n.name AS namespace_name, n.global, "
+            + "n.registry_id, r.description, r.created_at, r.updated_at, "
+            + "(SELECT COUNT(*) FROM tags t WHERE t.repository_id = r.id) AS tag_count, "
+            + "(SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id) AS star_count "
+            + "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id ";
+    private static final RowMapper<RepositoryView> ROW = (rs, i) -> {
+        boolean global = rs.getBoolean("global");
+        String name = rs.getString("name");
+        String ns = rs.getString("namespace_name");
+        return new RepositoryView(rs.getLong("id"), name, global ? name : ns + "/" + name, rs.getLong("namespace_id"),
+                ns, global, rs.getLong("registry_id"), rs.getString("description"), rs.getLong("tag_count"),
+                rs.getLong("star_count"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"));
+    };
+
+    private final JdbcClient jdbc;
+
+    public RepositoryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> idOf(long namespaceId, String name) {
+        return jdbc.sql("SELECT id FROM repositories WHERE namespace_id = ? AND name = ?").params(namespaceId, name)
+                .query(Long.class).optional();
+    }
+
+    /** The repository's id, creating it when missing (safe against a concurrent insert). */
+    public long ensure(long namespaceId, String name) {
+        Optional<Long> id = idOf(namespaceId, name);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        Instant now = DbTime.now();
+        try {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO repositories (namespace_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                    .params(namespaceId, name, DbTime.toDb(now), DbTime.toDb(now)).update(keys, "id");
+            return keys.getKeyAs(Number.class).longValue();
+        } catch (DuplicateKeyException raced) {
+            return idOf(namespaceId, name).orElseThrow();
+        }
+    }
+
+    public void touch(long id) {
+        jdbc.sql("UPDATE repositories SET updated_at = ? WHERE id = ?").params(DbTime.toDb(DbTime.now()), id).update();
+    }
+
+    public void setDescription(long id, String description) {
+        jdbc.sql("UPDATE repositories SET description = ?, updated_at = ? WHERE id = ?")
+                .params(description, DbTime.toDb(DbTime.now()), id).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM repositories WHERE id = ?").param(id).update();
+    }
+
+    public Optional<RepositoryView> view(long id) {
+        return jdbc.sql(SELECT + "WHERE r.id = ?").param(id).query(ROW).optional();
+    }
+
+    public List<RepositoryView> inNamespaces(Collection<Long> namespaceIds) {
+        if (namespaceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "WHERE r.namespace_id IN (:ids) ORDER BY r.id").param("ids", namespaceIds)
+                .query(ROW).list();
+    }
+
+    public List<RepositoryView> all() {
+        return jdbc.sql(SELECT + "ORDER BY r.id").query(ROW).list();
+    }
+
+    public List<RepositoryView> ofRegistry(long registryId) {
+        return jdbc.sql(SELECT + "WHERE n.registry_id = ? ORDER BY r.id").param(registryId).query(ROW).list();
+    }
+}
