@@ -10,6 +10,7 @@ import io.portus.catalog.internal.RepositoryStore;
 import io.portus.catalog.internal.TagStore;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
+import io.portus.common.Slice;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import org.springframework.stereotype.Service;
@@ -90,5 +91,35 @@ public class CatalogService {
             throw new ForbiddenException("Authorization fails");
         }
         return tags.allViews();
+    }
+
+    /** A page of the repositories of one namespace, by name (Portus's {@code show?} on the namespace). */
+    public Slice<RepositoryView> repositoriesOf(User actor, long namespaceId, int offset, int limit) {
+        namespaces.show(actor, namespaceId);
+        return page(new RepositoryStore.RepositoryQuery(namespaceId, null, false, null), offset, limit);
+    }
+
+    /** A page of the repositories the user may see whose name or namespace matches {@code text}, by id. */
+    public Slice<RepositoryView> search(User actor, String text, int offset, int limit) {
+        return page(new RepositoryStore.RepositoryQuery(null, actor.admin() ? null : actor.id(), false, text),
+                offset, limit);
+    }
+
+    /** A page of the repositories of public namespaces (anonymous browsing, {@code /explore}), by id. */
+    public Slice<RepositoryView> explore(String text, int offset, int limit) {
+        return page(new RepositoryStore.RepositoryQuery(null, null, true, text), offset, limit);
+    }
+
+    /** A repository as an anonymous visitor may see it: only in a public namespace. */
+    public RepositoryView publicRepository(long id) {
+        RepositoryView repo = repositories.view(id).orElseThrow(() -> new NotFoundException("Not found"));
+        namespaces.show(null, repo.namespaceId());
+        return repo;
+    }
+
+    private Slice<RepositoryView> page(RepositoryStore.RepositoryQuery query, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(repositories.page(query, o, l), o, l);
     }
 }
