@@ -1,6 +1,8 @@
 package io.portus.web.dashboard;
 
 import io.portus.account.User;
+import io.portus.activity.ActivityFilter;
+import io.portus.activity.ActivityService;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.team.TeamService;
@@ -17,12 +19,16 @@ class DashboardPages {
 
     static final int LIMIT = 10;
 
+    static final int ACTIVITIES = 20;
+
     private final TeamService teams;
     private final NamespaceService namespaces;
+    private final ActivityService activities;
 
-    DashboardPages(TeamService teams, NamespaceService namespaces) {
+    DashboardPages(TeamService teams, NamespaceService namespaces, ActivityService activities) {
         this.teams = teams;
         this.namespaces = namespaces;
+        this.activities = activities;
     }
 
     @GetMapping("/dashboard")
@@ -31,6 +37,7 @@ class DashboardPages {
         List<Namespace> mine = namespaces.ofMember(user, 0, LIMIT).items();
         model.addAttribute("namespaces", mine);
         model.addAttribute("personal", mine.stream().filter(Namespace::personal).findFirst().orElse(null));
+        model.addAttribute("activities", activities.page(user, ActivityFilter.ALL, 0, ACTIVITIES).items());
         return "dashboard/dashboard";
     }
 }
