@@ -25,8 +25,11 @@ public class CatalogService {
     private final RepositoryStore repositories;
     private final TagStore tags;
     private final NamespaceService namespaces;
+    private final io.portus.team.TeamService teams;
 
-    CatalogService(RepositoryStore repositories, TagStore tags, NamespaceService namespaces) {
+    CatalogService(RepositoryStore repositories, TagStore tags, NamespaceService namespaces,
+                   io.portus.team.TeamService teams) {
+        this.teams = teams;
         this.repositories = repositories;
         this.tags = tags;
         this.namespaces = namespaces;
@@ -63,6 +66,26 @@ public class CatalogService {
     public List<TagView> tags(User actor, long repositoryId) {
         repository(actor, repositoryId);
         return tags.viewsOf(repositoryId);
+    }
+
+    /**
+     * Changes the description (Portus 2.5's {@code PUT /api/v1/repositories/:id}): admins, and owners and
+     * contributors of the namespace's team.
+     */
+    public RepositoryView describe(User actor, long id, String description) {
+        RepositoryView repo = repository(actor, id);
+        if (!actor.admin()) {
+            Namespace ns = namespaces.get(repo.namespaceId());
+            var role = teams.roleOf(ns.teamId(), actor.id());
+            if (role.isEmpty() || role.get() == io.portus.team.Role.VIEWER) {
+                throw new ForbiddenException("Authorization fails");
+            }
+        }
+        if (description != null && description.length() > 4000) {
+            throw io.portus.common.InvalidInputException.of("description", "is too long (maximum is 4000 characters)");
+        }
+        repositories.setDescription(id, description == null || description.isBlank() ? null : description.strip());
+        return repositories.view(id).orElseThrow();
     }
 
     /** Without a permission check (for the system and tests). */

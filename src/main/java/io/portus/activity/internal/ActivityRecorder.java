@@ -85,6 +85,13 @@ class ActivityRecorder {
                 e.member() == null ? null : "User", null, e.member(), null, e.teamId(), p, null));
     }
 
+    @EventListener
+    void on(io.portus.webhook.WebhookChanged e) {
+        store.insert(new Activity(0, "webhook." + e.change(), e.actorId(), e.actorName(), "Webhook", e.webhookId(),
+                e.webhookName(), "Namespace", e.namespaceId(), e.namespaceName(), e.namespaceId(), null,
+                Map.of("namespace_name", e.namespaceName()), null));
+    }
+
     private static Activity repository(String key, Place p, Long actorId, String actorName, String recipientType,
                                        long recipientId, String recipientName, Map<String, String> params) {
         return new Activity(0, key, actorId, actorName, "Repository", p.repositoryId(), p.repository(), recipientType,

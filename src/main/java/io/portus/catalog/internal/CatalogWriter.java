@@ -71,6 +71,11 @@ public class CatalogWriter {
         return repoId.map(id -> new Place(registry.id(), n.id(), n.global() ? "" : n.name(), id, fullName));
     }
 
+    /** Namespace and repository of a full name, when both exist. */
+    Optional<Place> placeOf(Registry registry, String fullName) {
+        return place(registry, fullName, false, Actor.ANONYMOUS);
+    }
+
     /** Records a tag push; false when nothing changed (same digest, from a sync). */
     @Transactional
     public boolean pushed(Registry registry, String fullName, String tag, TagStore.Content content, Actor actor,
@@ -127,6 +132,9 @@ public class CatalogWriter {
     /** Removes a repository and its tags (each tag gets its own event). */
     @Transactional
     public void deletedRepository(Place place, Actor actor) {
+        if (repositories.view(place.repositoryId()).isEmpty()) {
+            return;
+        }
         for (TagStore.TagRow t : tags.ofRepository(place.repositoryId())) {
             removeTag(place, t, actor, null);
         }

@@ -1,0 +1,55 @@
+package io.portus.api;
+
+import java.util.List;
+
+import io.portus.account.User;
+import io.portus.api.CatalogJson.RepositoryJson;
+import io.portus.api.CatalogJson.TagJson;
+import io.portus.catalog.CatalogDeletes;
+import io.portus.catalog.CatalogService;
+import io.portus.catalog.SocialService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/tags}: all tags (admins), one tag, and {@code DELETE /:id} (deletes the tag's manifest in
+ * the registry: 409 with the other tags sharing its digest unless {@code force=true}); and
+ * {@code GET /api/v1/stars}, the repositories the caller starred.
+ */
+@RestController
+class TagsApi {
+
+    private final CatalogService catalog;
+    private final CatalogDeletes deletes;
+    private final SocialService social;
+
+    TagsApi(CatalogService catalog, CatalogDeletes deletes, SocialService social) {
+        this.catalog = catalog;
+        this.deletes = deletes;
+        this.social = social;
+    }
+
+    @GetMapping("/api/v1/tags")
+    ResponseEntity<List<TagJson>> list(@ApiActor(admin = true) User actor, ApiParams params) {
+        return Paging.page(catalog.allTags(actor).stream().map(TagJson::of).toList(), params);
+    }
+
+    @GetMapping("/api/v1/tags/{id}")
+    TagJson show(@ApiActor User actor, @PathVariable long id) {
+        return TagJson.of(catalog.tag(actor, id));
+    }
+
+    @DeleteMapping("/api/v1/tags/{id}")
+    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        deletes.deleteTag(actor, id, Boolean.TRUE.equals(params.bool("force")));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/stars")
+    ResponseEntity<List<RepositoryJson>> stars(@ApiActor User actor, ApiParams params) {
+        return Paging.page(social.starredRepositories(actor).stream().map(RepositoryJson::of).toList(), params);
+    }
+}

@@ -1,0 +1,160 @@
+package io.portus.webhook.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.portus.common.DbTime;
+import io.portus.common.JobLeases;
+import io.portus.webhook.Delivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due webhook deliveries on the instance holding the {@code webhook-deliveries} lease and stores what
+ * was sent (secret header values and the password filtered out) and received. A 2xx answer ends a delivery;
+ * otherwise it is tried again with growing pauses, up to {@code portus.webhooks.max-attempts}.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final String LEASE = "webhook-deliveries";
+    private static final int MAX_BODY = 65_536;
+
+    private final DeliveryStore deliveries;
+    private final WebhookStore webhooks;
+    private final SecretBox secrets;
+    private final JobLeases leases;
+    private final Duration timeout;
+    private final int maxAttempts;
+    private final Duration retryBase;
+    private final HttpClient http;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    DeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, SecretBox secrets, JobLeases leases,
+                   @Value("${portus.webhooks.timeout:60s}") Duration timeout,
+                   @Value("${portus.webhooks.max-attempts:5}") int maxAttempts,
+                   @Value("${portus.webhooks.retry-delay:10s}") Duration retryBase) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.secrets = secrets;
+        this.leases = leases;
+        this.timeout = timeout;
+        this.maxAttempts = maxAttempts;
+        this.retryBase = retryBase;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    void wakeUp() {
+        wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (leases.acquire(LEASE, Duration.ofMinutes(2))) {
+                    deliveries.due(20).forEach(this::send);
+                }
+            } catch (RuntimeException e) {
+                log.warn("webhook deliveries paused: {}", e.getMessage());
+            }
+            try {
+                wake.tryAcquire(1, TimeUnit.SECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void send(Delivery d) {
+        var hook = webhooks.byId(d.webhookId());
+        if (hook.isEmpty()) {
+            return;
+        }
+        WebhookStore.Row w = hook.get();
+        String contentType = w.contentType() == 0 ? "application/json" : "application/x-www-form-urlencoded";
+        Map<String, String> shown = new LinkedHashMap<>();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(w.url())).timeout(timeout)
+                .method(w.method() == 0 ? "GET" : "POST", HttpRequest.BodyPublishers.ofString(
+                        d.requestBody() == null ? "" : d.requestBody()));
+        b.header("Content-Type", contentType);
+        shown.put("Content-Type", contentType);
+        for (WebhookStore.HeaderRow h : webhooks.headers(w.id())) {
+            b.header(h.name(), secrets.decrypt(h.valueEnc()));
+            shown.put(h.name(), "[FILTERED]");
+        }
+        if (w.username() != null) {
+            String pw = w.passwordEnc() == null ? "" : secrets.decrypt(w.passwordEnc());
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((w.username() + ":" + pw).getBytes(StandardCharsets.UTF_8)));
+            shown.put("Authorization", "[FILTERED]");
+        }
+        int attempts = d.attempts() + 1;
+        int status;
+        String responseHeader;
+        String responseBody;
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            status = r.statusCode();
+            responseHeader = r.headers().map().toString();
+            responseBody = r.body().length() > MAX_BODY ? r.body().substring(0, MAX_BODY) : r.body();
+        } catch (IOException | IllegalArgumentException e) {
+            status = 0;
+            responseHeader = "";
+            responseBody = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        boolean ok = status >= 200 && status < 300;
+        Instant next = ok || attempts >= maxAttempts ? null
+                : DbTime.now().plus(retryBase.multipliedBy(1L << Math.min(attempts - 1, 10)));
+        deliveries.recorded(d.id(), status, shown.toString(), responseHeader, responseBody, attempts, next);
+        if (!ok) {
+            log.info("webhook {} delivery {} answered {} (attempt {}{})", w.name(), d.uuid(), status, attempts,
+                    next == null ? ", giving up" : "");
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("webhook-deliveries").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Portus's per-namespace webhooks (portus-behaviour §1.12): URL, method, content type, basic auth and custom
+ * headers (secrets encrypted at rest), enabled or not; every push and delete applied to the catalog becomes
+ * one stored delivery per enabled webhook of the namespace, sent in the background with retries and
+ * re-sendable by hand.
+ */
+package io.portus.webhook;
