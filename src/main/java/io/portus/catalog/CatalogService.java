@@ -74,18 +74,31 @@ public class CatalogService {
      */
     public RepositoryView describe(User actor, long id, String description) {
         RepositoryView repo = repository(actor, id);
-        if (!actor.admin()) {
-            Namespace ns = namespaces.get(repo.namespaceId());
-            var role = teams.roleOf(ns.teamId(), actor.id());
-            if (role.isEmpty() || role.get() == io.portus.team.Role.VIEWER) {
-                throw new ForbiddenException("Authorization fails");
-            }
+        if (!mayDescribe(actor, repo)) {
+            throw new ForbiddenException("Authorization fails");
         }
         if (description != null && description.length() > 4000) {
             throw io.portus.common.InvalidInputException.of("description", "is too long (maximum is 4000 characters)");
         }
         repositories.setDescription(id, description == null || description.isBlank() ? null : description.strip());
         return repositories.view(id).orElseThrow();
+    }
+
+    /** Whether {@link #describe} would accept {@code actor} (null = anonymous) on {@code repo}. */
+    public boolean mayDescribe(User actor, RepositoryView repo) {
+        if (actor == null) {
+            return false;
+        }
+        if (actor.admin()) {
+            return true;
+        }
+        var role = teams.roleOf(namespaces.get(repo.namespaceId()).teamId(), actor.id());
+        return role.isPresent() && role.get() != io.portus.team.Role.VIEWER;
+    }
+
+    /** A repository description (Markdown) as safe HTML: raw HTML escaped, unsafe link targets dropped. */
+    public static String descriptionHtml(RepositoryView repo) {
+        return repo.description() == null ? "" : io.portus.catalog.internal.Markdown.toHtml(repo.description());
     }
 
     /** Without a permission check (for the system and tests). */
