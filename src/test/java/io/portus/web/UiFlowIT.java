@@ -101,6 +101,10 @@ class UiFlowIT {
     @Test
     @Order(3)
     void aUserCreatesATeamWithAViewerAndANamespace() {
+        alice = chromium.newSession();
+        alice.navigate(base + "/users/sign_in");
+        chromium.screenshot(alice, "05-sign-in");
+        alice.context().close();
         alice = signIn("alice", PASSWORD);
         alice.navigate(base + "/teams");
         alice.fill("#team-name", "devs");
@@ -157,6 +161,121 @@ class UiFlowIT {
         assertThat(alice.locator("#tags")).containsText("linux/amd64");
         assertThat(alice.locator("#tags")).containsText("linux/arm64");
         chromium.screenshot(alice, "10-repository-multi-arch");
+    }
+
+    @Test
+    @Order(5)
+    void theUserStarsAndCommentsWithMarkdownSanitised() {
+        alice.navigate(base + "/repositories/" + repositoryId);
+        alice.click("#star-button");
+        assertThat(alice.locator("#star-button")).containsText("Starred");
+        assertThat(alice.locator("#star-count")).hasText("1");
+        alice.fill("#comment-body", "**Looks good** <script>alert('x')</script> [home](javascript:alert(1))");
+        alice.click("#new-comment button[type=submit]");
+        Locator comment = alice.locator(".comment .markdown").first();
+        assertThat(comment.locator("strong")).hasText("Looks good");
+        assertThat(comment).containsText("<script>alert('x')</script>");
+        assertThat(comment.locator("script")).hasCount(0);
+        assertThat(comment.locator("a[href^='javascript']")).hasCount(0);
+        alice.fill("#description-form textarea", "Busybox for the **devs**.");
+        alice.click("#description-form button[type=submit]");
+        assertThat(alice.locator("#description strong")).hasText("devs");
+        chromium.screenshot(alice, "11-repository-starred-commented");
+        alice.navigate(base + "/dashboard");
+        assertThat(alice.locator("#starred")).containsText("devs/busybox");
+    }
+
+    @Test
+    @Order(6)
+    void aViewerSeesNoDeleteButtonAndAForgedDeleteIsRefused() {
+        Page victor = signIn("victor", PASSWORD);
+        victor.navigate(base + "/repositories/" + repositoryId);
+        assertThat(victor.locator("#repository-name")).hasText("devs/busybox");
+        assertThat(victor.locator(".delete-tag")).hasCount(0);
+        assertThat(victor.locator("#delete-repository")).hasCount(0);
+        assertThat(victor.locator("#description-form")).hasCount(0);
+        chromium.screenshot(victor, "12-repository-as-viewer");
+
+        String token = csrf(victor);
+        alice.navigate(base + "/repositories/" + repositoryId);
+        String tagId = alice.locator("#tags form").first().getAttribute("action").replaceAll(".*/tags/([0-9]+)/delete", "$1");
+        assertRefused(post(victor, base + "/repositories/" + repositoryId + "/tags/" + tagId + "/delete", token));
+        assertRefused(post(victor, base + "/repositories/" + repositoryId + "/delete", token));
+        APIResponse withoutToken = victor.request().post(base + "/repositories/" + repositoryId + "/star",
+                RequestOptions.create().setMaxRedirects(0));
+        assertThat(withoutToken.status()).as("no CSRF token").isEqualTo(403);
+        victor.navigate(base + "/repositories/" + repositoryId);
+        assertThat(victor.locator("#tags tbody tr")).hasCount(1);
+        victor.context().close();
+    }
+
+    @Test
+    @Order(7)
+    void theOwnerDeletesTheTagAndTheActivityIsListed() {
+        alice.navigate(base + "/repositories/" + repositoryId);
+        alice.onceDialog(dialog -> dialog.accept());
+        alice.click("#tags .delete-tag");
+        assertThat(alice.locator(".alert-success")).containsText("Deleted devs/busybox:");
+        assertThat(alice.locator(".alert-success")).containsText("devs/busybox had no other tag and is gone");
+        assertThat(alice.locator("h1")).hasText("devs");
+        assertThat(alice.locator(".repositories a:has-text('busybox')")).hasCount(0);
+        assertThat(alice.locator(".repositories a:has-text('multi')")).hasCount(1);
+        chromium.screenshot(alice, "13-repository-after-delete");
+
+        alice.navigate(base + "/dashboard");
+        chromium.screenshot(alice, "14-dashboard-activities");
+        assertThat(alice.locator("#recent-activities")).containsText("deleted tag devs/busybox:");
+        assertThat(alice.locator("#recent-activities")).containsText("pushed tag devs/busybox:1.0");
+        chromium.screenshot(alice, "14-dashboard-activities");
+
+        admin.navigate(base + "/admin/activities?type=Repository");
+        assertThat(admin.locator(".activities")).containsText("alice deleted tag devs/busybox:");
+        chromium.screenshot(admin, "15-admin-activities");
+        APIResponse csv = admin.request().get(base + "/admin/activities.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).startsWith("Tracked item,Item,Event,Recipient,Triggered by,Time,Notes")
+                .contains("\"alice\"");
+    }
+
+    @Test
+    @Order(8)
+    void searchAndExploreFindRepositories() {
+        alice.navigate(base + "/search?q=multi");
+        assertThat(alice.locator(".repositories")).containsText("devs/multi");
+        chromium.screenshot(alice, "16-search");
+        Page anonymous = chromium.newSession();
+        anonymous.navigate(base + "/explore");
+        assertThat(anonymous.locator(".empty-state")).containsText("No public repository");
+        alice.navigate(base + "/namespaces");
+        alice.click("#namespaces a:has-text('devs')");
+        alice.click("#visibility-form button[value=public]");
+        assertThat(alice.locator(".alert-success")).containsText("now public");
+        anonymous.navigate(base + "/explore");
+        assertThat(anonymous.locator(".repositories")).containsText("devs/multi");
+        chromium.screenshot(anonymous, "17-explore-anonymous");
+        anonymous.click(".repositories a:has-text('devs/multi')");
+        assertThat(anonymous.locator("#repository-name")).hasText("devs/multi");
+        assertThat(anonymous.locator(".delete-tag")).hasCount(0);
+        anonymous.context().close();
+    }
+
+    @Test
+    @Order(9)
+    void tenBadPasswordsLockTheAccountAndTheFormSaysSo() {
+        Page page = chromium.newSession();
+        for (int i = 0; i < 10; i++) {
+            page.navigate(base + "/users/sign_in");
+            page.fill("#username", "victor");
+            page.fill("#password", "wrong-password-" + i);
+            page.click("button:has-text('Sign in')");
+        }
+        assertThat(page.locator("#sign-in-error")).containsText("locked");
+        page.fill("#username", "victor");
+        page.fill("#password", PASSWORD);
+        page.click("button:has-text('Sign in')");
+        assertThat(page.locator("#sign-in-error")).containsText("locked");
+        chromium.screenshot(page, "18-sign-in-locked");
+        page.context().close();
     }
 
     Page signIn(String username, String password) {

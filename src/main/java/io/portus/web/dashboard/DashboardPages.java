@@ -3,6 +3,7 @@ package io.portus.web.dashboard;
 import io.portus.account.User;
 import io.portus.activity.ActivityFilter;
 import io.portus.activity.ActivityService;
+import io.portus.catalog.SocialService;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.team.TeamService;
@@ -24,11 +25,13 @@ class DashboardPages {
     private final TeamService teams;
     private final NamespaceService namespaces;
     private final ActivityService activities;
+    private final SocialService social;
 
-    DashboardPages(TeamService teams, NamespaceService namespaces, ActivityService activities) {
+    DashboardPages(TeamService teams, NamespaceService namespaces, ActivityService activities, SocialService social) {
         this.teams = teams;
         this.namespaces = namespaces;
         this.activities = activities;
+        this.social = social;
     }
 
     @GetMapping("/dashboard")
@@ -37,6 +40,7 @@ class DashboardPages {
         List<Namespace> mine = namespaces.ofMember(user, 0, LIMIT).items();
         model.addAttribute("namespaces", mine);
         model.addAttribute("personal", mine.stream().filter(Namespace::personal).findFirst().orElse(null));
+        model.addAttribute("starred", social.starredRepositories(user, LIMIT));
         model.addAttribute("activities", activities.page(user, ActivityFilter.ALL, 0, ACTIVITIES).items());
         return "dashboard/dashboard";
     }

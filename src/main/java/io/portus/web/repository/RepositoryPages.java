@@ -3,6 +3,7 @@ package io.portus.web.repository;
 import io.portus.account.User;
 import io.portus.catalog.CatalogService;
 import io.portus.catalog.RepositoryView;
+import io.portus.catalog.SocialService;
 import io.portus.catalog.TagView;
 import io.portus.namespace.NamespaceAbilities;
 import io.portus.namespace.NamespaceService;
@@ -21,11 +22,13 @@ class RepositoryPages {
 
     private final CatalogService catalog;
     private final NamespaceService namespaces;
+    private final SocialService social;
     private final UiSettings settings;
 
-    RepositoryPages(CatalogService catalog, NamespaceService namespaces, UiSettings settings) {
+    RepositoryPages(CatalogService catalog, NamespaceService namespaces, SocialService social, UiSettings settings) {
         this.catalog = catalog;
         this.namespaces = namespaces;
+        this.social = social;
         this.settings = settings;
     }
 
@@ -40,6 +43,10 @@ class RepositoryPages {
         model.addAttribute("repo", repo);
         model.addAttribute("groups", groups.stream().map(TagGroup::of).toList());
         model.addAttribute("can", can);
+        model.addAttribute("starred", user != null && social.starred(user, id));
+        model.addAttribute("comments", social.comments(user, id));
+        model.addAttribute("mayDescribe", catalog.mayDescribe(user, repo));
+        model.addAttribute("descriptionHtml", CatalogService.descriptionHtml(repo));
         model.addAttribute("latestTag", groups.isEmpty() ? "latest" : groups.getFirst().getFirst().name());
         return "repository/show";
     }

@@ -23,6 +23,11 @@ public record TagGroup(String digest, List<TagView> tags, long size, String auth
         return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
     }
 
+    /** "1.0, latest". */
+    public String tagNames() {
+        return String.join(", ", tags.stream().map(TagView::name).toList());
+    }
+
     public static String platformLabel(Platform p) {
         String s = (p.os() == null ? "?" : p.os()) + "/" + (p.architecture() == null ? "?" : p.architecture());
         return p.variant() == null || p.variant().isBlank() ? s : s + "/" + p.variant();

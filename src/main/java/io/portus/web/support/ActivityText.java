@@ -17,9 +17,7 @@ public final class ActivityText {
     /** What happened, after the actor's name: "pushed tag team/app:1.0". */
     public static String what(Activity a) {
         Map<String, String> p = a.parameters();
-        String repo = p.getOrDefault("repository_name", a.trackableName());
-        String ns = p.get("namespace_name");
-        String full = ns == null || repo == null ? String.valueOf(repo) : ns + "/" + repo;
+        String full = p.getOrDefault("repository_name", a.trackableName());
         return switch (a.key()) {
             case "repository.push" -> "pushed tag " + full + ":" + p.getOrDefault("tag_name", a.recipientName());
             case "repository.delete" -> "deleted tag " + full + ":" + p.getOrDefault("tag_name", a.recipientName());

@@ -6,6 +6,7 @@ import io.portus.web.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -14,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Adds the {@link Page} context to every rendered UI view (error pages included). */
+/**
+ * Adds the {@link Page} context to every rendered UI view (Boot's error pages included; views made by
+ * exception handlers get it from {@link WebErrors}, since Spring skips {@code postHandle} after an exception).
+ */
+@Component
 final class PageInterceptor implements HandlerInterceptor {
 
     private final UiSettings settings;

@@ -1,6 +1,5 @@
 package io.portus.web.support;
 
-import io.portus.namespace.RegistryService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -12,12 +11,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final UiSettings settings;
-    private final RegistryService registries;
+    private final PageInterceptor pages;
 
-    WebConfiguration(UiSettings settings, RegistryService registries) {
-        this.settings = settings;
-        this.registries = registries;
+    WebConfiguration(PageInterceptor pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -27,7 +24,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PageInterceptor(settings, registries))
+        registry.addInterceptor(pages)
                 .excludePathPatterns("/api/**", "/v2/**", "/actuator/**", "/webjars/**", "/assets/**");
     }
 }

@@ -18,12 +18,19 @@ import java.net.URI;
 import java.util.stream.Collectors;
 
 /**
- * Domain refusals in the UI: a form (POST) goes back to the page it came from with the message; a page
- * (GET) shows the error page with the right status (404 not found, 403 not allowed, 400 otherwise).
+ * Domain refusals in the UI: a form (POST) with a value the rules refuse goes back to the page it came from
+ * with the message; anything not allowed (403) or not found (404), and every refused page (GET), shows the
+ * error page with that status.
  * Never a stack trace.
  */
 @ControllerAdvice(basePackages = "io.portus.web")
 class WebErrors {
+
+    private final PageInterceptor pages;
+
+    WebErrors(PageInterceptor pages) {
+        this.pages = pages;
+    }
 
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
@@ -32,17 +39,25 @@ class WebErrors {
             case ForbiddenException f -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return refuse(request, response, status, message(e));
+        return withPage(refuse(request, response, status, message(e)), request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        return refuse(request, response, HttpStatus.BAD_REQUEST, "The request is missing a value or has an invalid one.");
+        return withPage(refuse(request, response, HttpStatus.BAD_REQUEST,
+                "The request is missing a value or has an invalid one."), request);
+    }
+
+    private ModelAndView withPage(ModelAndView mav, HttpServletRequest request) {
+        if (!"error".equals(mav.getViewName())) {
+            return mav;
+        }
+        return mav.addObject("page", pages.page(request));
     }
 
     static ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                String message) {
-        if ("POST".equals(request.getMethod()) && status != HttpStatus.NOT_FOUND) {
+        if ("POST".equals(request.getMethod()) && status == HttpStatus.BAD_REQUEST) {
             RequestContextUtils.getOutputFlashMap(request).put(Flash.ALERT, message);
             return new ModelAndView("redirect:" + back(request));
         }
