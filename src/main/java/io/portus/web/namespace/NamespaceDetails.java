@@ -36,6 +36,7 @@ class NamespaceDetails {
         Slice<RepositoryView> repositories = catalog.repositoriesOf(user, ns.id(), offset, settings.perPage());
         model.addAttribute("repositories", repositories);
         model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
+        model.addAttribute("member", user != null && (user.admin() || teams.roleOf(ns.teamId(), user.id()).isPresent()));
         model.addAttribute("teamLink", !ns.teamHidden() && teams.abilities(user, teams.get(ns.teamId())).show());
     }
 }
