@@ -28,7 +28,11 @@ class UiSecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** The only authentication provider (its presence also keeps Boot from creating an in-memory user). */
+    /**
+     * The only authentication provider, used by the global AuthenticationManager (its presence also keeps Boot
+     * from creating an in-memory user). It is not added to the chain as well: the chain's manager would try
+     * it, then its parent again, and count each failed sign-in twice.
+     */
     @Bean
     UiAuthenticationProvider uiAuthenticationProvider(CredentialsAuthenticator authenticator, UserService users) {
         return new UiAuthenticationProvider(authenticator, users);
@@ -52,14 +56,13 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, UiAuthenticationProvider provider, UserService users) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, UserService users) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/", "/users/sign_in", "/users/sign_up").permitAll()
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
                 .addFilterBefore(new CurrentUserFilter(users), AnonymousAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/users/sign_in")
                         .loginProcessingUrl("/users/sign_in")
