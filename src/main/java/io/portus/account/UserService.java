@@ -8,6 +8,7 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
 import io.portus.common.Secrets;
+import io.portus.common.Slice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +80,13 @@ public class UserService {
 
     public List<User> list() {
         return store.listVisible().stream().map(UserRow::user).toList();
+    }
+
+    /** A page of {@link #list()}, by id. */
+    public Slice<User> page(int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.pageVisible(o, l).stream().map(UserRow::user).toList(), o, l);
     }
 
     /** Users other than {@code portus}. */

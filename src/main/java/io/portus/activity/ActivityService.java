@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.portus.account.User;
 import io.portus.activity.internal.ActivityStore;
+import io.portus.common.Slice;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.team.Team;
@@ -35,6 +36,17 @@ public class ActivityService {
         }
         return store.visible(actor.id(), namespaces.list(actor).stream().map(Namespace::id).toList(),
                 teams.list(actor).stream().map(Team::id).toList());
+    }
+
+    /** A page of {@link #visibleTo}, newest first, optionally filtered. */
+    public Slice<Activity> page(User actor, ActivityFilter filter, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        if (actor.admin()) {
+            return Slice.of(store.page(filter, null, List.of(), List.of(), o, l), o, l);
+        }
+        return Slice.of(store.page(filter, actor.id(), namespaces.list(actor).stream().map(Namespace::id).toList(),
+                teams.list(actor).stream().map(Team::id).toList(), o, l), o, l);
     }
 
     /** Portus's columns: Tracked item, Item, Event, Recipient, Triggered by, Time, Notes. */

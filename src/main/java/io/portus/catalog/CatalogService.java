@@ -10,6 +10,7 @@ import io.portus.catalog.internal.RepositoryStore;
 import io.portus.catalog.internal.TagStore;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
+import io.portus.common.Slice;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import org.springframework.stereotype.Service;
@@ -73,18 +74,31 @@ public class CatalogService {
      */
     public RepositoryView describe(User actor, long id, String description) {
         RepositoryView repo = repository(actor, id);
-        if (!actor.admin()) {
-            Namespace ns = namespaces.get(repo.namespaceId());
-            var role = teams.roleOf(ns.teamId(), actor.id());
-            if (role.isEmpty() || role.get() == io.portus.team.Role.VIEWER) {
-                throw new ForbiddenException("Authorization fails");
-            }
+        if (!mayDescribe(actor, repo)) {
+            throw new ForbiddenException("Authorization fails");
         }
         if (description != null && description.length() > 4000) {
             throw io.portus.common.InvalidInputException.of("description", "is too long (maximum is 4000 characters)");
         }
         repositories.setDescription(id, description == null || description.isBlank() ? null : description.strip());
         return repositories.view(id).orElseThrow();
+    }
+
+    /** Whether {@link #describe} would accept {@code actor} (null = anonymous) on {@code repo}. */
+    public boolean mayDescribe(User actor, RepositoryView repo) {
+        if (actor == null) {
+            return false;
+        }
+        if (actor.admin()) {
+            return true;
+        }
+        var role = teams.roleOf(namespaces.get(repo.namespaceId()).teamId(), actor.id());
+        return role.isPresent() && role.get() != io.portus.team.Role.VIEWER;
+    }
+
+    /** A repository description (Markdown) as safe HTML: raw HTML escaped, unsafe link targets dropped. */
+    public static String descriptionHtml(RepositoryView repo) {
+        return repo.description() == null ? "" : io.portus.catalog.internal.Markdown.toHtml(repo.description());
     }
 
     /** Without a permission check (for the system and tests). */
@@ -113,5 +127,35 @@ public class CatalogService {
             throw new ForbiddenException("Authorization fails");
         }
         return tags.allViews();
+    }
+
+    /** A page of the repositories of one namespace, by name (Portus's {@code show?} on the namespace). */
+    public Slice<RepositoryView> repositoriesOf(User actor, long namespaceId, int offset, int limit) {
+        namespaces.show(actor, namespaceId);
+        return page(new RepositoryStore.RepositoryQuery(namespaceId, null, false, null), offset, limit);
+    }
+
+    /** A page of the repositories the user may see whose name or namespace matches {@code text}, by id. */
+    public Slice<RepositoryView> search(User actor, String text, int offset, int limit) {
+        return page(new RepositoryStore.RepositoryQuery(null, actor.admin() ? null : actor.id(), false, text),
+                offset, limit);
+    }
+
+    /** A page of the repositories of public namespaces (anonymous browsing, {@code /explore}), by id. */
+    public Slice<RepositoryView> explore(String text, int offset, int limit) {
+        return page(new RepositoryStore.RepositoryQuery(null, null, true, text), offset, limit);
+    }
+
+    /** A repository as an anonymous visitor may see it: only in a public namespace. */
+    public RepositoryView publicRepository(long id) {
+        RepositoryView repo = repositories.view(id).orElseThrow(() -> new NotFoundException("Not found"));
+        namespaces.show(null, repo.namespaceId());
+        return repo;
+    }
+
+    private Slice<RepositoryView> page(RepositoryStore.RepositoryQuery query, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(repositories.page(query, o, l), o, l);
     }
 }

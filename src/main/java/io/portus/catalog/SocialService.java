@@ -57,6 +57,22 @@ public class SocialService {
         return catalog.repositories(actor).stream().filter(r -> ids.contains(r.id())).toList();
     }
 
+    /** Up to {@code limit} of the repositories the user starred and may still see (the dashboard's list). */
+    public List<RepositoryView> starredRepositories(User actor, int limit) {
+        List<RepositoryView> out = new java.util.ArrayList<>();
+        for (long id : store.starredBy(actor.id())) {
+            if (out.size() >= limit) {
+                break;
+            }
+            try {
+                out.add(catalog.repository(actor, id));
+            } catch (ForbiddenException | NotFoundException gone) {
+                // no longer visible to this user: not listed
+            }
+        }
+        return out;
+    }
+
     @Transactional
     public Comment comment(User actor, long repositoryId, String body) {
         RepositoryView repo = catalog.repository(actor, repositoryId);

@@ -12,4 +12,7 @@ public interface NamespacePolicy {
     boolean mayPull(User user, AccessFacts facts);
 
     boolean mayPush(User user, AccessFacts facts);
+
+    /** Deleting repositories and tags ({@code delete.enabled} and admin, owner or contributor-if-allowed). */
+    boolean mayDelete(User user, AccessFacts facts);
 }

@@ -6,6 +6,7 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.InvalidInputException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.Slice;
 import io.portus.namespace.internal.NamespaceStore;
 import io.portus.team.Role;
 import io.portus.team.Team;
@@ -108,9 +109,39 @@ public class NamespaceService {
         return ns;
     }
 
+    /** What {@code actor} (null = anonymous) may do with {@code ns}; the same rules the changes check. */
+    public NamespaceAbilities abilities(User actor, Namespace ns) {
+        AccessFacts facts = facts(ns, actor);
+        if (actor == null) {
+            return new NamespaceAbilities(policy.mayPull(null, facts), false, false, false, false, false, false);
+        }
+        boolean owner = facts.role() == Role.OWNER;
+        boolean push = policy.mayPush(actor, facts);
+        boolean deleteContent = policy.mayDelete(actor, facts);
+        return new NamespaceAbilities(policy.mayPull(actor, facts), push,
+                permissions.update(actor, owner) && push,
+                permissions.changeVisibility(actor, owner, ns.global()),
+                permissions.changeTeam(actor, owner) && !ns.global() && !ns.personal(),
+                deleteContent, deleteContent && !ns.global() && !ns.personal());
+    }
+
     /** Admins see all; others public, protected, global and their teams' namespaces. */
     public List<Namespace> list(User actor) {
         return actor.admin() ? store.all() : store.visibleTo(actor.id());
+    }
+
+    /** A page of {@link #list(User)}, by id; {@code query} (optional) filters on name and description. */
+    public Slice<Namespace> page(User actor, String query, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.page(actor.admin() ? null : actor.id(), query, o, l), o, l);
+    }
+
+    /** The namespaces of the user's teams, personal one included (the dashboard's "your namespaces"). */
+    public Slice<Namespace> ofMember(User user, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.pageOfMember(user.id(), o, l), o, l);
     }
 
     public List<Namespace> ofTeam(long teamId) {

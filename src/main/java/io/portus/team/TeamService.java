@@ -6,6 +6,7 @@ import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.Slice;
 import io.portus.team.internal.TeamStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,9 +93,25 @@ public class TeamService {
         return team;
     }
 
+    /** What {@code actor} may do with {@code team}; the same rules the changes check. */
+    public TeamAbilities abilities(User actor, Team team) {
+        Optional<Role> role = store.roleOf(team.id(), actor.id());
+        boolean owner = role.filter(r -> r == Role.OWNER).isPresent();
+        boolean manage = !team.hidden() && (actor.admin() || owner);
+        return new TeamAbilities(actor.admin() || role.isPresent(), manage,
+                !team.hidden() && (actor.admin() || (manageTeam && owner)));
+    }
+
     /** Admins see every visible team, others the visible teams they belong to. */
     public List<Team> list(User actor) {
         return actor.admin() ? store.listVisible() : store.listVisibleOf(actor.id());
+    }
+
+    /** A page of {@link #list(User)}, by id. */
+    public Slice<Team> page(User actor, int offset, int limit) {
+        int o = Slice.safeOffset(offset);
+        int l = Slice.safeLimit(limit);
+        return Slice.of(store.pageVisible(actor.admin() ? null : actor.id(), o, l), o, l);
     }
 
     @Transactional

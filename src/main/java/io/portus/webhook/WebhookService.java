@@ -44,6 +44,16 @@ public class WebhookService {
         this.events = events;
     }
 
+    /** Whether {@code actor} may create, change and delete the namespace's webhooks (the rule the changes check). */
+    public boolean mayManage(User actor, long namespaceId) {
+        try {
+            manageable(actor, namespaceId);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
     public List<Webhook> list(User actor, long namespaceId) {
         Namespace ns = viewable(actor, namespaceId);
         return store.ofNamespace(ns.id()).stream().map(this::view).toList();

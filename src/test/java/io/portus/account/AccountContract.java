@@ -120,6 +120,27 @@ abstract class AccountContract extends DatabaseTest {
     }
 
     @Test
+    void theSignInFormTakesPasswordsOnlyAndSaysWhenTheAccountIsLocked() {
+        User user = newUser();
+        String token = tokens.createFor(user, "ui").plainToken();
+        assertThat(authenticator.authenticate(user.username(), token)).isInstanceOf(Authenticated.class);
+        assertThat(authenticator.authenticatePassword(user.username(), token)).as("no tokens on the form")
+                .isInstanceOf(Refused.class);
+        assertThat(authenticator.authenticatePassword(user.username(), PASSWORD)).isInstanceOf(Authenticated.class);
+        for (int i = 0; i < 9; i++) {
+            assertThat(authenticator.authenticatePassword(user.username(), "wrong " + i))
+                    .isEqualTo(new Refused("wrong password", false));
+        }
+        assertThat(authenticator.authenticatePassword(user.username(), "wrong 9"))
+                .as("the tenth failure locks, and says so").isInstanceOf(Refused.class)
+                .extracting(r -> ((Refused) r).locked()).isEqualTo(true);
+        assertThat(authenticator.authenticatePassword(user.username(), PASSWORD))
+                .extracting(r -> ((Refused) r).locked()).isEqualTo(true);
+        assertThat(authenticator.authenticate(user.username(), token)).as("the token service shares the lockout")
+                .isInstanceOf(Refused.class);
+    }
+
+    @Test
     void aDisabledUserIsRefusedAtOnceEvenWithACachedPasswordOrAToken() {
         User admin = users.changeAdmin(newUser(), true);
         User user = newUser();

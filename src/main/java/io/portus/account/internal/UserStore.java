@@ -64,6 +64,12 @@ public class UserStore {
                 .param(User.PORTUS).query(ROW).list();
     }
 
+    /** A page of {@link #listVisible()} ({@code limit + 1} rows, to tell whether more follow). */
+    public List<UserRow> pageVisible(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.username <> ? ORDER BY u.id LIMIT ? OFFSET ?")
+                .params(User.PORTUS, limit + 1, offset).query(ROW).list();
+    }
+
     public long countVisible() {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE username <> ?").param(User.PORTUS).query(Long.class).single();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.portus.activity.Activity;
+import io.portus.activity.ActivityFilter;
 import io.portus.common.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,5 +64,37 @@ public class ActivityStore {
                 .param("ns", namespaceIds.isEmpty() ? List.of(-1L) : namespaceIds)
                 .param("teams", teamIds.isEmpty() ? List.of(-1L) : teamIds)
                 .query(row).list();
+    }
+
+    /**
+     * One page, newest first, {@code limit + 1} rows: everything ({@code userId} null) or what a non-admin may
+     * see, optionally of one trackable type, one key, or one user's doing (by owner name).
+     */
+    public List<Activity> page(ActivityFilter filter, Long userId, Collection<Long> namespaceIds,
+                               Collection<Long> teamIds, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (userId != null) {
+            sql.append("AND (owner_id = :user OR namespace_id IN (:ns) OR team_id IN (:teams)) ");
+            params.put("user", userId);
+            params.put("ns", namespaceIds.isEmpty() ? List.of(-1L) : namespaceIds);
+            params.put("teams", teamIds.isEmpty() ? List.of(-1L) : teamIds);
+        }
+        if (filter.type() != null) {
+            sql.append("AND trackable_type = :type ");
+            params.put("type", filter.type());
+        }
+        if (filter.key() != null) {
+            sql.append("AND activity_key = :key ");
+            params.put("key", filter.key());
+        }
+        if (filter.owner() != null) {
+            sql.append("AND owner_name = :owner ");
+            params.put("owner", filter.owner());
+        }
+        sql.append("ORDER BY id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", limit + 1);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(row).list();
     }
 }

@@ -11,6 +11,12 @@ public interface CredentialsAuthenticator {
 
     Result authenticate(String username, String secret);
 
+    /**
+     * The same checks and lockout for a password only (the web UI's sign-in form): application tokens are
+     * not accepted here, as in Portus.
+     */
+    Result authenticatePassword(String username, String password);
+
     /** Outcome of an authentication attempt. */
     sealed interface Result {
     }
@@ -18,7 +24,15 @@ public interface CredentialsAuthenticator {
     record Authenticated(Principal principal) implements Result {
     }
 
-    /** Wrong credentials, unknown user, disabled or locked account: the reason is for logs only. */
-    record Refused(String reason) implements Result {
+    /**
+     * Wrong credentials, unknown user, disabled or locked account: the reason is for logs only.
+     *
+     * @param locked the account is locked (10 failed attempts), this attempt included: a person can be told
+     */
+    record Refused(String reason, boolean locked) implements Result {
+
+        public Refused(String reason) {
+            this(reason, false);
+        }
     }
 }

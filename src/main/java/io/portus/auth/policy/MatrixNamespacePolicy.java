@@ -25,6 +25,11 @@ class MatrixNamespacePolicy implements NamespacePolicy {
         return PermissionMatrix.push(facts(user, facts), settings);
     }
 
+    @Override
+    public boolean mayDelete(User user, AccessFacts facts) {
+        return PermissionMatrix.delete(facts(user, facts), settings);
+    }
+
     private static NamespaceFacts facts(User user, AccessFacts f) {
         ActorKind actor = user == null ? ActorKind.ANONYMOUS
                 : user.portus() ? ActorKind.PORTUS : user.admin() ? ActorKind.ADMIN : ActorKind.USER;

@@ -91,4 +91,39 @@ public class RepositoryStore {
     public List<RepositoryView> ofRegistry(long registryId) {
         return jdbc.sql(SELECT + "WHERE n.registry_id = ? ORDER BY r.id").param(registryId).query(ROW).list();
     }
+
+    /**
+     * One page of repositories for the UI, {@code limit + 1} rows: of one namespace (by name, on the
+     * (namespace_id, name) index), or else all those the user may see (by id) — {@code userId} null = every
+     * namespace, {@code publicOnly} = public namespaces only — optionally matching {@code query} on the
+     * repository or namespace name.
+     */
+    public List<RepositoryView> page(RepositoryQuery q, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (q.namespaceId() != null) {
+            sql.append("AND r.namespace_id = :ns ");
+            params.put("ns", q.namespaceId());
+        }
+        if (q.publicOnly()) {
+            sql.append("AND n.visibility = 2 ");
+        } else if (q.userId() != null) {
+            sql.append("AND (n.visibility IN (1, 2) OR n.global = TRUE OR EXISTS (SELECT 1 FROM team_users tu "
+                    + "WHERE tu.team_id = n.team_id AND tu.user_id = :user)) ");
+            params.put("user", q.userId());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append("AND (LOWER(r.name) LIKE :like ESCAPE '!' OR LOWER(n.name) LIKE :like ESCAPE '!') ");
+            params.put("like", "%" + q.text().trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        sql.append(q.namespaceId() != null ? "ORDER BY r.name " : "ORDER BY r.id ").append("LIMIT :limit OFFSET :offset");
+        params.put("limit", limit + 1);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    /** What {@link #page} lists; see there. */
+    public record RepositoryQuery(Long namespaceId, Long userId, boolean publicOnly, String text) {
+    }
 }

@@ -81,6 +81,38 @@ public class NamespaceStore {
                 .param(userId).query(ROW).list();
     }
 
+    /**
+     * A page of {@link #all()} ({@code userId} null) or {@link #visibleTo(long)}, by id, optionally only those
+     * whose name contains {@code query}; {@code limit + 1} rows.
+     */
+    public List<Namespace> page(Long userId, String query, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
+        List<Object> params = new java.util.ArrayList<>();
+        if (userId != null) {
+            sql.append("AND (n.visibility IN (1, 2) OR n.global = TRUE OR EXISTS "
+                    + "(SELECT 1 FROM team_users tu WHERE tu.team_id = n.team_id AND tu.user_id = ?)) ");
+            params.add(userId);
+        }
+        if (query != null && !query.isBlank()) {
+            sql.append("AND (LOWER(n.name) LIKE ? ESCAPE '!' OR LOWER(n.description) LIKE ? ESCAPE '!') ");
+            String like = "%" + query.trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        sql.append("ORDER BY n.id LIMIT ? OFFSET ?");
+        params.add(limit + 1);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    /** Non-global namespaces of the teams {@code userId} belongs to (personal one included); {@code limit + 1} rows. */
+    public List<Namespace> pageOfMember(long userId, int offset, int limit) {
+        return jdbc.sql(SELECT + "WHERE n.global = FALSE AND EXISTS (SELECT 1 FROM team_users tu WHERE "
+                        + "tu.team_id = n.team_id AND tu.user_id = ?) ORDER BY n.id LIMIT ? OFFSET ?")
+                .params(userId, limit + 1, offset).query(ROW).list();
+    }
+
     public List<Namespace> ofTeam(long teamId) {
         return jdbc.sql(SELECT + "WHERE n.team_id = ? ORDER BY n.id").param(teamId).query(ROW).list();
     }

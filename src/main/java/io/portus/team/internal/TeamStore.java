@@ -74,6 +74,17 @@ public class TeamStore {
                 .param(userId).query(TEAM).list();
     }
 
+    /** Visible teams by id, all ({@code userId} null) or those the user belongs to; {@code limit + 1} rows. */
+    public List<Team> pageVisible(Long userId, int offset, int limit) {
+        if (userId == null) {
+            return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM teams t WHERE t.hidden = FALSE ORDER BY t.id LIMIT ? OFFSET ?")
+                    .params(limit + 1, offset).query(TEAM).list();
+        }
+        return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM teams t JOIN team_users tu ON tu.team_id = t.id "
+                        + "WHERE t.hidden = FALSE AND tu.user_id = ? ORDER BY t.id LIMIT ? OFFSET ?")
+                .params(userId, limit + 1, offset).query(TEAM).list();
+    }
+
     public void update(long id, String name, String description) {
         jdbc.sql("UPDATE teams SET name = ?, description = ?, updated_at = ? WHERE id = ?")
                 .params(name, description, DbTime.toDb(DbTime.now()), id).update();

@@ -42,6 +42,12 @@ final class FakeAccessModel implements CredentialsAuthenticator, RefreshTokenSto
     }
 
     @Override
+    public Result authenticatePassword(String username, String password) {
+        boolean ok = password.equals(secrets.get(username)) && users.containsKey(username);
+        return ok ? new Authenticated(users.get(username)) : new Refused("bad password");
+    }
+
+    @Override
     public String issue(Principal principal, String service) {
         String token = UUID.randomUUID().toString();
         refresh.put(token, Map.entry(principal, service));

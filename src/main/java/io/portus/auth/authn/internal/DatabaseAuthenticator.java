@@ -33,6 +33,15 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
 
     @Override
     public Result authenticate(String username, String secret) {
+        return check(username, secret, true);
+    }
+
+    @Override
+    public Result authenticatePassword(String username, String password) {
+        return check(username, password, false);
+    }
+
+    private Result check(String username, String secret, boolean tokens) {
         if (username == null || username.isEmpty() || secret == null || secret.isEmpty()) {
             return new Refused("no credentials");
         }
@@ -42,12 +51,12 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
         }
         LoginCandidate c = found.get();
         if (c.locked(DbTime.now())) {
-            return new Refused("account locked after too many failed attempts");
+            return new Refused("account locked after too many failed attempts", true);
         }
         if (!c.user().enabled()) {
             return new Refused("account disabled");
         }
-        if (c.tokenMatched()) {
+        if (tokens && c.tokenMatched()) {
             return accept(c);
         }
         String key = cache.key(c.user().id(), c.credentialsStamp(), secret);
@@ -55,7 +64,8 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
             return accept(c);
         }
         logins.failed(c);
-        return new Refused("wrong password");
+        boolean nowLocked = c.failedAttempts() + 1 >= Logins.MAX_FAILED_ATTEMPTS;
+        return new Refused(nowLocked ? "wrong password; account now locked" : "wrong password", nowLocked);
     }
 
     private Result accept(LoginCandidate c) {

@@ -1,0 +1,11 @@
+package io.portus.team;
+
+/**
+ * What one user may do with one team (Portus's team policies), for showing only the actions that will be
+ * accepted; the service checks every action again.
+ *
+ * @param manageMembers add, remove and change the role of members (owners and admins)
+ * @param update        rename and describe ({@code manage_team} and owner, or admin)
+ */
+public record TeamAbilities(boolean show, boolean manageMembers, boolean update) {
+}

@@ -1,0 +1,2 @@
+/** {@code /explore}: public repositories for everyone, signed in or not ({@code anonymous_browsing.enabled}). */
+package io.portus.web.explore;

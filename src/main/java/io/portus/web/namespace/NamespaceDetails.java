@@ -1,0 +1,42 @@
+package io.portus.web.namespace;
+
+import io.portus.account.User;
+import io.portus.catalog.CatalogService;
+import io.portus.catalog.RepositoryView;
+import io.portus.common.Slice;
+import io.portus.web.support.PageLinks;
+import io.portus.web.support.Requests;
+import io.portus.web.support.UiSettings;
+import io.portus.namespace.Namespace;
+import io.portus.namespace.NamespaceService;
+import io.portus.team.TeamService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The model of a namespace's page: the namespace, what the user may do, its team. */
+@Component
+class NamespaceDetails {
+
+    private final NamespaceService namespaces;
+    private final TeamService teams;
+    private final CatalogService catalog;
+    private final UiSettings settings;
+
+    NamespaceDetails(NamespaceService namespaces, TeamService teams, CatalogService catalog, UiSettings settings) {
+        this.namespaces = namespaces;
+        this.teams = teams;
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    void fill(User user, Namespace ns, int offset, HttpServletRequest request, Model model) {
+        model.addAttribute("ns", ns);
+        model.addAttribute("can", namespaces.abilities(user, ns));
+        Slice<RepositoryView> repositories = catalog.repositoriesOf(user, ns.id(), offset, settings.perPage());
+        model.addAttribute("repositories", repositories);
+        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
+        model.addAttribute("member", user != null && (user.admin() || teams.roleOf(ns.teamId(), user.id()).isPresent()));
+        model.addAttribute("teamLink", !ns.teamHidden() && teams.abilities(user, teams.get(ns.teamId())).show());
+    }
+}

@@ -1,0 +1,97 @@
+package io.portus.web.profile;
+
+import io.portus.account.ApplicationTokenService;
+import io.portus.account.NewApplicationToken;
+import io.portus.account.User;
+import io.portus.account.UserService;
+import io.portus.account.UserUpdate;
+import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.common.InvalidInputException;
+import io.portus.web.support.CurrentUserArgument;
+import io.portus.web.support.Flash;
+import io.portus.web.support.UiSettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /profile}. */
+@Controller
+class ProfilePages {
+
+    static final String NEW_TOKEN = "newToken";
+
+    private final UserService users;
+    private final ApplicationTokenService tokens;
+    private final CredentialsAuthenticator authenticator;
+    private final UiSettings settings;
+
+    ProfilePages(UserService users, ApplicationTokenService tokens, CredentialsAuthenticator authenticator,
+                 UiSettings settings) {
+        this.users = users;
+        this.tokens = tokens;
+        this.authenticator = authenticator;
+        this.settings = settings;
+    }
+
+    @GetMapping("/profile")
+    String show(@CurrentUserArgument User user, Model model) {
+        model.addAttribute("tokens", tokens.list(user, user.id()));
+        model.addAttribute("maxTokens", ApplicationTokenService.MAX_PER_USER);
+        if (!model.containsAttribute(NEW_TOKEN)) {
+            model.addAttribute(NEW_TOKEN, null);
+        }
+        return "profile/profile";
+    }
+
+    @PostMapping("/profile")
+    String update(@CurrentUserArgument User user, @RequestParam(required = false) String email,
+                  @RequestParam(name = "display_name", required = false) String displayName, RedirectAttributes redirect) {
+        users.update(user.id(), new UserUpdate(null, email, null,
+                settings.displayNames() ? (displayName == null ? "" : displayName) : null));
+        Flash.notice(redirect, "Profile saved.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String password(@CurrentUserArgument User user, @RequestParam(name = "current_password", defaultValue = "") String current,
+                    @RequestParam(defaultValue = "") String password,
+                    @RequestParam(name = "password_confirmation", defaultValue = "") String confirmation,
+                    RedirectAttributes redirect) {
+        if (!(authenticator.authenticatePassword(user.username(), current)
+                instanceof CredentialsAuthenticator.Authenticated)) {
+            throw InvalidInputException.of("current_password", "is not your current password");
+        }
+        if (!password.equals(confirmation)) {
+            throw InvalidInputException.of("password_confirmation", "doesn't match the new password");
+        }
+        users.changePassword(user.id(), password);
+        Flash.notice(redirect, "Password changed. Run docker login again with the new password.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(@CurrentUserArgument User user, @RequestParam(defaultValue = "") String application,
+                       RedirectAttributes redirect) {
+        NewApplicationToken token = tokens.create(user, user.id(), application);
+        redirect.addFlashAttribute(NEW_TOKEN, token);
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens/{id}/delete")
+    String deleteToken(@CurrentUserArgument User user, @PathVariable long id, RedirectAttributes redirect) {
+        tokens.delete(user, id);
+        Flash.notice(redirect, "Application token revoked.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/disable")
+    String disable(@CurrentUserArgument User user, RedirectAttributes redirect) {
+        users.setEnabled(user, user.id(), false);
+        Flash.notice(redirect, "Your account is disabled. An administrator can enable it again.");
+        return "redirect:/users/sign_in";
+    }
+}

@@ -1,0 +1,12 @@
+package io.portus.web.session;
+
+/** The sign-in form's messages (the lockout one after 10 failed attempts, as Devise's lockable says). */
+final class SignInMessages {
+
+    static final String BAD_CREDENTIALS = "Invalid username or password.";
+    static final String LOCKED = "Your account is locked after too many failed sign-in attempts. "
+            + "Try again in 10 minutes.";
+
+    private SignInMessages() {
+    }
+}

@@ -1,0 +1,48 @@
+package io.portus.web.support;
+
+import io.portus.activity.Activity;
+
+import java.util.Map;
+
+/** An activity as a sentence, from the names it kept (so it still reads after deletes). */
+public final class ActivityText {
+
+    private ActivityText() {
+    }
+
+    public static String who(Activity a) {
+        return a.ownerName() == null || a.ownerName().isEmpty() ? "Someone anonymous" : a.ownerName();
+    }
+
+    /** What happened, after the actor's name: "pushed tag team/app:1.0". */
+    public static String what(Activity a) {
+        Map<String, String> p = a.parameters();
+        String full = p.getOrDefault("repository_name", a.trackableName());
+        return switch (a.key()) {
+            case "repository.push" -> "pushed tag " + full + ":" + p.getOrDefault("tag_name", a.recipientName());
+            case "repository.delete" -> "deleted tag " + full + ":" + p.getOrDefault("tag_name", a.recipientName());
+            case "namespace.delete" -> "deleted repository " + full;
+            case "namespace.create" -> "created namespace " + a.trackableName()
+                    + (a.recipientName() == null ? "" : " for team " + a.recipientName());
+            case "namespace.change_visibility" -> "made namespace " + a.trackableName() + " " + p.getOrDefault("new", "");
+            case "namespace.change_team" -> "moved namespace " + a.trackableName() + " to team " + p.getOrDefault("new", "");
+            case "namespace.change_namespace_description" -> "changed the description of namespace " + a.trackableName();
+            case "team.create" -> "created team " + a.trackableName();
+            case "team.add_member" -> "added " + a.recipientName() + " to team " + a.trackableName()
+                    + role(p);
+            case "team.remove_member" -> "removed " + a.recipientName() + " from team " + a.trackableName();
+            case "team.change_member_role" -> "changed the role of " + a.recipientName() + " in team "
+                    + a.trackableName() + role(p);
+            default -> a.key().replace('.', ' ').replace('_', ' ') + " " + nullToEmpty(a.trackableName())
+                    + (a.recipientName() == null ? "" : " (" + a.recipientName() + ")");
+        };
+    }
+
+    private static String role(Map<String, String> p) {
+        return p.containsKey("role") ? " as " + p.get("role") : "";
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
