@@ -1,16 +1,11 @@
 package io.portus.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The classic two-container deployment on loopback (portus-behaviour §3): one self-signed certificate
@@ -59,7 +54,7 @@ final class ClassicSetup implements AutoCloseable {
         env.put("PORTUS_DATA_DIR", work.resolve("data").toString());
         portus = new ServerProcess(name + "-portus", List.of(PortusProcess.javaExecutable(), "-Xmx768m",
                 "-XX:+UseSerialGC", "-jar", ItPaths.jar().toString()), env, work,
-                URI.create(portusBase() + "/v2/"), true, java.time.Duration.ofSeconds(120));
+                portusPort, true, java.time.Duration.ofSeconds(120));
         portus.start();
     }
 
@@ -106,17 +101,6 @@ final class ClassicSetup implements AutoCloseable {
 
     static void run(List<String> command) {
         Tools.require(command.getFirst(), command.getFirst().equals("mysql") ? "mariadb-client" : command.getFirst());
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted: " + command);
-        }
+        Tools.run(null, command);
     }
 }

@@ -2,11 +2,11 @@ package io.portus.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,30 +20,22 @@ import java.util.Map;
  * try (DistributionProcess dist = DistributionProcess.builder("ref", storageDir).start()) { ... }
  * }</pre>
  */
-public final class DistributionProcess implements RegistryServer {
+public final class DistributionProcess extends ServerProcess implements RegistryServer {
 
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
-    private final int port;
     private final Path storageRoot;
-    private final boolean tls;
     private final Path configFile;
-    private final ServerProcess process;
 
     private DistributionProcess(Builder b) {
-        Path exe = Files.isExecutable(BINARY) ? BINARY : Tools.require("docker-registry", "docker-registry");
-        this.port = FreePorts.next();
-        this.storageRoot = ItPaths.mkdirs(b.storageRoot);
-        this.tls = b.tlsCert != null;
-        Path work = ItPaths.newWorkDir(b.name);
+        this(b, FreePorts.next(), ItPaths.newWorkDir(b.name));
+    }
+
+    private DistributionProcess(Builder b, int port, Path work) {
+        super(b.name, List.of(executable().toString(), "serve", writeConfig(work, b, port).toString()), Map.of(),
+                work, port, b.tlsCert != null, b.startTimeout);
+        this.storageRoot = b.storageRoot;
         this.configFile = work.resolve("config.yml");
-        try {
-            Files.writeString(configFile, config(b));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.process = new ServerProcess(b.name, List.of(exe.toString(), "serve", configFile.toString()),
-                Map.of(), work, URI.create(baseUri() + "/v2/"), tls, b.startTimeout);
     }
 
     /** A distribution 2.8 on {@code storageRoot} (the directory that holds {@code docker/registry/v2}). */
@@ -51,7 +43,21 @@ public final class DistributionProcess implements RegistryServer {
         return new Builder(name, storageRoot);
     }
 
-    private String config(Builder b) {
+    private static Path executable() {
+        return Files.isExecutable(BINARY) ? BINARY : Tools.require("docker-registry", "docker-registry");
+    }
+
+    private static Path writeConfig(Path work, Builder b, int port) {
+        Path file = work.resolve("config.yml");
+        try {
+            Files.writeString(file, config(b, port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static String config(Builder b, int port) {
         StringBuilder y = new StringBuilder();
         y.append("version: 0.1\n");
         y.append("log:\n  level: ").append(b.logLevel).append("\n  fields: {service: registry}\n");
@@ -59,20 +65,20 @@ public final class DistributionProcess implements RegistryServer {
             y.append("  accesslog: {disabled: true}\n");
         }
         y.append("storage:\n  cache: {blobdescriptor: inmemory}\n");
-        y.append("  filesystem: {rootdirectory: ").append(q(storageRoot)).append("}\n");
+        y.append("  filesystem: {rootdirectory: ").append(q(ItPaths.mkdirs(b.storageRoot))).append("}\n");
         y.append("  delete: {enabled: ").append(b.deleteEnabled).append("}\n");
         y.append("http:\n  addr: \"127.0.0.1:").append(port).append("\"\n");
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         y.append("  secret: \"").append(HexFormat.of().formatHex(secret)).append("\"\n");
         y.append("  headers: {X-Content-Type-Options: [nosniff]}\n");
-        if (tls) {
+        if (b.tlsCert != null) {
             y.append("  tls: {certificate: ").append(q(b.tlsCert)).append(", key: ").append(q(b.tlsKey)).append("}\n");
         }
         if (b.tokenRealm != null) {
             y.append("auth:\n  token:\n");
             y.append("    realm: ").append(q(b.tokenRealm)).append('\n');
-            y.append("    service: ").append(q(b.tokenService != null ? b.tokenService : hostPort())).append('\n');
+            y.append("    service: ").append(q(b.tokenService != null ? b.tokenService : "127.0.0.1:" + port)).append('\n');
             y.append("    issuer: ").append(q(b.tokenIssuer)).append('\n');
             y.append("    rootcertbundle: ").append(q(b.tokenRootCertBundle)).append('\n');
         }
@@ -93,20 +99,6 @@ public final class DistributionProcess implements RegistryServer {
     }
 
     @Override
-    public String hostPort() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public URI baseUri() {
-        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    @Override
     public Path storageRoot() {
         return storageRoot;
     }
@@ -115,43 +107,20 @@ public final class DistributionProcess implements RegistryServer {
         return configFile;
     }
 
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    @Override
-    public void restart() {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void kill9() {
-        process.kill9();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        process.stop();
+    /**
+     * {@code docker-registry garbage-collect [flags] <config>} on this registry's storage (e.g. {@code --dry-run});
+     * returns its output, fails on a non-zero exit.
+     */
+    public String garbageCollect(String... flags) {
+        List<String> cmd = new ArrayList<>(List.of(executable().toString(), "garbage-collect"));
+        cmd.addAll(List.of(flags));
+        cmd.add(configFile.toString());
+        return Tools.run(configFile.getParent(), cmd);
     }
 
     @Override
     public String toString() {
-        return "distribution 2.8 at " + baseUri() + " (storage " + storageRoot + ", log " + process.logFile() + ")";
+        return "distribution 2.8 at " + baseUri() + " (storage " + storageRoot + ", log " + logFile() + ")";
     }
 
     /** Settings for one distribution process. */
@@ -222,7 +191,7 @@ public final class DistributionProcess implements RegistryServer {
         /** Starts it and waits until {@code GET /v2/} answers 200 or 401. */
         public DistributionProcess start() {
             DistributionProcess d = new DistributionProcess(this);
-            d.process.start();
+            d.start();
             return d;
         }
     }

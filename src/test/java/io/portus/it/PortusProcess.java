@@ -1,6 +1,5 @@
 package io.portus.it;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,18 +19,23 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class PortusProcess implements RegistryServer {
+public final class PortusProcess extends ServerProcess implements RegistryServer {
 
-    private final int port;
     private final Path dataDir;
     private final Path storageRoot;
-    private final ServerProcess process;
 
     private PortusProcess(Builder b) {
-        this.port = FreePorts.next();
-        this.dataDir = b.dataDir != null ? b.dataDir : ItPaths.newWorkDir(b.name).resolve("data");
+        this(b, FreePorts.next(), b.dataDir != null ? b.dataDir : ItPaths.newWorkDir(b.name).resolve("data"));
+    }
+
+    private PortusProcess(Builder b, int port, Path dataDir) {
+        super(b.name, command(b), env(b, port, ItPaths.mkdirs(dataDir)), dataDir.getParent(), port, false,
+                b.startTimeout);
+        this.dataDir = dataDir;
         this.storageRoot = b.storageRoot != null ? b.storageRoot : dataDir.resolve("registry");
-        ItPaths.mkdirs(dataDir);
+    }
+
+    private static Map<String, String> env(Builder b, int port, Path dataDir) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -41,13 +45,16 @@ public final class PortusProcess implements RegistryServer {
             env.put("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", b.storageRoot.toString());
         }
         env.putAll(b.env);
+        return env;
+    }
+
+    private static List<String> command(Builder b) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(b.jvmArgs);
         cmd.add("-jar");
         cmd.add(jar().toString());
-        this.process = new ServerProcess(b.name, cmd, env, dataDir.getParent(),
-                URI.create("http://127.0.0.1:" + port + "/v2/"), false, b.startTimeout);
+        return cmd;
     }
 
     public static Builder builder(String name) {
@@ -59,20 +66,6 @@ public final class PortusProcess implements RegistryServer {
         return builder(name).start();
     }
 
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String hostPort() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
     public Path dataDir() {
         return dataDir;
     }
@@ -82,47 +75,9 @@ public final class PortusProcess implements RegistryServer {
         return storageRoot;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    @Override
-    public void restart() {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void kill9() {
-        process.kill9();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        process.stop();
-    }
-
     @Override
     public String toString() {
-        return "portus.jar at " + baseUri() + " (data " + dataDir + ", log " + process.logFile() + ")";
+        return "portus.jar at " + baseUri() + " (data " + dataDir + ", log " + logFile() + ")";
     }
 
     private static Path jar() {
@@ -190,7 +145,7 @@ public final class PortusProcess implements RegistryServer {
         /** Starts the process and waits until {@code GET /v2/} answers 200 or 401. */
         public PortusProcess start() {
             PortusProcess p = new PortusProcess(this);
-            p.process.start();
+            p.start();
             return p;
         }
     }

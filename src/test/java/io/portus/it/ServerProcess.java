@@ -17,12 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server started as an operating-system process: output to a log file under target/it-logs, ready
- * when {@code GET /v2/} answers 200 or 401, SIGTERM/SIGKILL, restart with the same command and
- * environment. Every started process is also killed by a JVM shutdown hook, so a failed or aborted
- * test run leaves nothing behind.
+ * One server started as an operating-system process on a loopback port: output to a log file under
+ * target/it-logs, ready when {@code GET /v2/} answers 200 or 401, SIGTERM/SIGKILL, restart with the same
+ * command, environment and port. Every started process is also killed by a JVM shutdown hook, so a failed
+ * or aborted test run leaves nothing behind. {@link PortusProcess} and {@link DistributionProcess} are
+ * this plus what they configure; the classic deployment test uses it as it is.
  */
-final class ServerProcess {
+public class ServerProcess implements AutoCloseable {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -38,22 +39,37 @@ final class ServerProcess {
     private final List<String> command;
     private final Map<String, String> env;
     private final Path workDir;
-    private final URI readyUri;
+    private final int port;
     private final boolean tls;
     private final Duration startTimeout;
     private Process process;
     private Path logFile;
     private int starts;
 
-    ServerProcess(String name, List<String> command, Map<String, String> env, Path workDir, URI readyUri,
+    /** Not started yet: {@code command} must make the server listen on {@code 127.0.0.1:port}, HTTPS when {@code tls}. */
+    ServerProcess(String name, List<String> command, Map<String, String> env, Path workDir, int port,
             boolean tls, Duration startTimeout) {
         this.name = name;
         this.command = List.copyOf(command);
         this.env = Map.copyOf(env);
         this.workDir = workDir;
-        this.readyUri = readyUri;
+        this.port = port;
         this.tls = tls;
         this.startTimeout = startTimeout;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code 127.0.0.1:<port>}, as skopeo wants it in {@code docker://HOST:PORT/repo:tag}. */
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** {@code http(s)://127.0.0.1:<port>}. */
+    public URI baseUri() {
+        return URI.create((tls ? "https" : "http") + "://" + hostPort());
     }
 
     /** Starts the process and waits until it serves {@code /v2/}; on failure it is killed and the log tail reported. */
@@ -76,7 +92,13 @@ final class ServerProcess {
         awaitReady();
     }
 
+    /** Starts it again after {@link #stop()} or {@link #kill9()}: same port, same command and environment. */
+    public void restart() {
+        start();
+    }
+
     private void awaitReady() {
+        URI readyUri = baseUri().resolve("/v2/");
         long deadline = System.nanoTime() + startTimeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -106,7 +128,7 @@ final class ServerProcess {
     }
 
     /** SIGTERM and wait (up to 30 s, then SIGKILL). */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -123,7 +145,7 @@ final class ServerProcess {
     }
 
     /** SIGKILL (kill -9): no shutdown hooks, no flushing; waits until the process is gone. */
-    synchronized void kill9() {
+    public synchronized void kill9() {
         if (process == null) {
             return;
         }
@@ -136,20 +158,21 @@ final class ServerProcess {
         LIVE.remove(process);
     }
 
-    synchronized boolean isRunning() {
+    public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    synchronized long pid() {
+    public synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    synchronized Path logFile() {
+    /** The log of the current (or last) run, or null before the first start. */
+    public synchronized Path logFile() {
         return logFile;
     }
 
     /** The last {@code lines} lines of the current log file. */
-    synchronized String logTail(int lines) {
+    public synchronized String logTail(int lines) {
         if (logFile == null || !Files.exists(logFile)) {
             return "(no log)";
         }
@@ -159,6 +182,12 @@ final class ServerProcess {
         } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e + ")";
         }
+    }
+
+    /** Stops it if running (never throws). */
+    @Override
+    public void close() {
+        stop();
     }
 
     static void sleep(long millis) {

@@ -2,8 +2,6 @@ package io.portus.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.portus.storage.TestImages.Content;
-import io.portus.storage.TestImages.Image;
+import io.portus.it.DistributionProcess;
+import io.portus.it.RegistryHttp;
+import io.portus.it.Skopeo;
+import io.portus.it.Tools;
+import io.portus.storage.MemoryImages.Content;
+import io.portus.storage.MemoryImages.Image;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,16 +47,16 @@ class DistributionLayoutIT {
 
     @BeforeAll
     static void needsTheReferenceTools() {
-        assumeTrue(Distribution.installed("docker-registry"), "docker-registry (distribution 2.8) not installed");
-        assumeTrue(Distribution.installed("skopeo"), "skopeo not installed");
+        assumeTrue(Tools.installed("docker-registry"), "docker-registry (distribution 2.8) not installed");
+        assumeTrue(Tools.installed("skopeo"), "skopeo not installed");
     }
 
     @BeforeEach
     void images() throws IOException {
-        shared = TestImages.layer("bin/shared", 300_000, 1);
-        amd64 = TestImages.image("amd64", List.of(shared, TestImages.layer("bin/amd", 200_000, 2)));
-        arm64 = TestImages.image("arm64", List.of(shared, TestImages.layer("bin/arm", 100_000, 3)));
-        index = TestImages.index(TestImages.byArch(amd64, arm64));
+        shared = MemoryImages.layer("bin/shared", 300_000, 1);
+        amd64 = MemoryImages.image("amd64", List.of(shared, MemoryImages.layer("bin/amd", 200_000, 2)));
+        arm64 = MemoryImages.image("arm64", List.of(shared, MemoryImages.layer("bin/arm", 100_000, 3)));
+        index = MemoryImages.index(MemoryImages.byArch(amd64, arm64));
     }
 
     List<Content> allBlobs() {
@@ -66,10 +68,8 @@ class DistributionLayoutIT {
         return all;
     }
 
-    static String[] skopeo(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
-        cmd.addAll(List.of(args));
-        return cmd.toArray(String[]::new);
+    DistributionProcess distribution(Path root) {
+        return DistributionProcess.builder("layout-dist", root).quiet().start();
     }
 
     @Test
@@ -78,17 +78,18 @@ class DistributionLayoutIT {
         Map<String, Content> tags = new LinkedHashMap<>();
         tags.put("multi", index);
         tags.put("single", amd64.manifest());
-        TestImages.writeLayout(layout, tags, allBlobs());
+        MemoryImages.writeLayout(layout, tags, allBlobs());
         Path root = tmp.resolve("storage");
+        Skopeo skopeo = new Skopeo(tmp.resolve("skopeo"));
         String uploadId;
-        try (Distribution d = Distribution.start(tmp.resolve("dist"), root)) {
-            Distribution.run(tmp, skopeo("copy", "--all", "--preserve-digests", "--dest-tls-verify=false",
-                    "oci:" + layout + ":multi", "docker://" + d.host() + "/team/app:v1"));
-            Distribution.run(tmp, skopeo("copy", "--preserve-digests", "--dest-tls-verify=false",
-                    "oci:" + layout + ":single", "docker://" + d.host() + "/team/app:amd"));
-            Distribution.run(tmp, skopeo("copy", "--preserve-digests", "--dest-tls-verify=false",
-                    "oci:" + layout + ":single", "docker://" + d.host() + "/other/img:latest"));
-            uploadId = startUploadAtDistribution(d, "team/app", TestImages.utf8("first half|"));
+        try (DistributionProcess d = distribution(root)) {
+            skopeo.copy("oci:" + layout + ":multi", "docker://" + d.hostPort() + "/team/app:v1",
+                    "--all", "--preserve-digests");
+            skopeo.copy("oci:" + layout + ":single", "docker://" + d.hostPort() + "/team/app:amd",
+                    "--preserve-digests");
+            skopeo.copy("oci:" + layout + ":single", "docker://" + d.hostPort() + "/other/img:latest",
+                    "--preserve-digests");
+            uploadId = startUploadAtDistribution(d, "team/app", MemoryImages.utf8("first half|"));
         }
 
         RegistryStorage storage = RegistryStorages.create(new FilesystemBlobStore(root));
@@ -111,8 +112,8 @@ class DistributionLayoutIT {
 
         // distribution's half-finished upload session (data, startedat, hashstates) continues here
         assertThat(storage.upload(APP, uploadId)).hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(11));
-        storage.appendUpload(APP, uploadId, new ByteArrayInputStream(TestImages.utf8("second half")));
-        byte[] whole = TestImages.utf8("first half|second half");
+        storage.appendUpload(APP, uploadId, new ByteArrayInputStream(MemoryImages.utf8("second half")));
+        byte[] whole = MemoryImages.utf8("first half|second half");
         assertThat(storage.commitUpload(APP, uploadId, Digest.sha256(whole)).size()).isEqualTo(whole.length);
         assertThat(storage.blob(APP, Digest.sha256(whole))).isPresent();
 
@@ -121,17 +122,15 @@ class DistributionLayoutIT {
     }
 
     /** POST + PATCH at distribution; returns the session id it gave. */
-    private static String startUploadAtDistribution(Distribution d, String repo, byte[] firstChunk) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Void> post = http.send(HttpRequest.newBuilder(URI.create("http://" + d.host() + "/v2/" + repo + "/blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    private static String startUploadAtDistribution(DistributionProcess d, String repo, byte[] firstChunk)
+            throws Exception {
+        RegistryHttp http = new RegistryHttp(d.baseUri());
+        HttpResponse<byte[]> post = http.send(http.request("/v2/" + repo + "/blobs/uploads/")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(post.statusCode()).isEqualTo(202);
         String location = post.headers().firstValue("Location").orElseThrow();
-        URI patchUri = URI.create("http://" + d.host()).resolve(location);
-        HttpResponse<Void> patch = http.send(HttpRequest.newBuilder(patchUri)
-                .header("Content-Type", "application/octet-stream")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(firstChunk)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<byte[]> patch = http.send(http.request(location, "Content-Type", "application/octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(firstChunk)).build());
         assertThat(patch.statusCode()).isEqualTo(202);
         return post.headers().firstValue("Docker-Upload-UUID").orElseThrow();
     }
@@ -150,10 +149,10 @@ class DistributionLayoutIT {
     void whatWeWriteIsServedByDistribution() throws Exception {
         Path root = tmp.resolve("storage");
         RegistryStorage storage = RegistryStorages.create(new FilesystemBlobStore(root));
-        Content empty = TestImages.emptyJson();
-        Content signature = TestImages.referrer(amd64.manifest(), "application/vnd.example.signature");
+        Content empty = MemoryImages.emptyJson();
+        Content signature = MemoryImages.referrer(amd64.manifest(), "application/vnd.example.signature");
         for (Content c : allBlobs()) {
-            if (!c.mediaType().equals(TestImages.MANIFEST) && !c.mediaType().equals(TestImages.INDEX)) {
+            if (!c.mediaType().equals(MemoryImages.MANIFEST) && !c.mediaType().equals(MemoryImages.INDEX)) {
                 push(storage, APP, c);
             }
         }
@@ -167,22 +166,26 @@ class DistributionLayoutIT {
         assertThat(storage.referrers(APP, amd64.manifest().digest())).containsExactly(signature.digest());
 
         Path out = tmp.resolve("pulled");
-        try (Distribution d = Distribution.start(tmp.resolve("dist"), root)) {
-            String catalog = new String(d.get("/v2/_catalog", "application/json").body(), StandardCharsets.UTF_8);
+        Skopeo skopeo = new Skopeo(tmp.resolve("skopeo"));
+        DistributionProcess d = distribution(root);
+        try (d) {
+            RegistryHttp http = new RegistryHttp(d.baseUri());
+            String catalog = new String(http.get("/v2/_catalog", "Accept", "application/json").body(),
+                    StandardCharsets.UTF_8);
             assertThat(catalog).isEqualTo("{\"repositories\":[\"team/app\"]}\n");
-            String tags = new String(d.get("/v2/team/app/tags/list", "application/json").body(), StandardCharsets.UTF_8);
+            String tags = new String(http.get("/v2/team/app/tags/list", "Accept", "application/json").body(),
+                    StandardCharsets.UTF_8);
             assertThat(tags).startsWith("{\"name\":\"team/app\",\"tags\":[").contains("\"v1\"", "\"single\"");
 
-            String raw = Distribution.run(tmp, skopeo("inspect", "--raw", "--tls-verify=false",
-                    "docker://" + d.host() + "/team/app:v1"));
+            String raw = new String(skopeo.inspectRaw("docker://" + d.hostPort() + "/team/app:v1"),
+                    StandardCharsets.UTF_8);
             assertThat(raw).isEqualTo(new String(index.bytes(), StandardCharsets.UTF_8));
-            Distribution.run(tmp, skopeo("copy", "--all", "--preserve-digests", "--src-tls-verify=false",
-                    "docker://" + d.host() + "/team/app:v1", "oci:" + out + ":v1"));
+            skopeo.copy("docker://" + d.hostPort() + "/team/app:v1", "oci:" + out + ":v1", "--all", "--preserve-digests");
 
-            var sig = d.get("/v2/team/app/manifests/" + signature.digest(), TestImages.MANIFEST);
+            var sig = http.get("/v2/team/app/manifests/" + signature.digest(), "Accept", MemoryImages.MANIFEST);
             assertThat(sig.statusCode()).isEqualTo(200);
             assertThat(sig.body()).isEqualTo(signature.bytes());
-            var layer = d.get("/v2/team/app/blobs/" + shared.digest(), "*/*");
+            var layer = http.get("/v2/team/app/blobs/" + shared.digest(), "Accept", "*/*");
             assertThat(layer.body()).isEqualTo(shared.bytes());
         }
         assertThat(Files.readString(out.resolve("index.json"))).contains(index.digest().toString());
@@ -190,8 +193,7 @@ class DistributionLayoutIT {
             assertThat(out.resolve("blobs/sha256/" + c.digest().hex())).as("pulled %s", c.digest()).hasBinaryContent(c.bytes());
         }
         // distribution's garbage collector walks our tree (with _referrers in it) without complaint
-        String gc = Distribution.run(tmp, "docker-registry", "garbage-collect", "--dry-run",
-                tmp.resolve("dist/config.yml").toString());
+        String gc = d.garbageCollect("--dry-run");
         assertThat(gc).contains("eligible for deletion");
     }
 

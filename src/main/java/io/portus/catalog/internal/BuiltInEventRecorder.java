@@ -1,9 +1,6 @@
 package io.portus.catalog.internal;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-
+import io.portus.common.BackgroundQueue;
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
 import io.portus.registry.event.RegistryEvent;
@@ -25,19 +22,20 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInEventRecorder.class);
 
-    private final BlockingQueue<RegistryEvent> queue = new ArrayBlockingQueue<>(10_000);
     private final EventStore store;
     private final RegistryService registries;
     private final JsonMapper json;
     private final EventWorker worker;
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundQueue<RegistryEvent> queue;
 
     BuiltInEventRecorder(EventStore store, RegistryService registries, JsonMapper json, EventWorker worker) {
         this.store = store;
         this.registries = registries;
         this.json = json;
         this.worker = worker;
+        this.queue = new BackgroundQueue<>("builtin-event-writer", 10_000, this::write,
+                (event, e, retryIn) -> log.warn("cannot store built-in registry event {} ({}); retrying in {} ms",
+                        event.id(), e.getMessage(), retryIn));
     }
 
     @Override
@@ -51,32 +49,6 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
         }
     }
 
-    private void run() {
-        long backoff = 500;
-        while (running || !queue.isEmpty()) {
-            RegistryEvent event;
-            try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            while (event != null) {
-                try {
-                    write(event);
-                    backoff = 500;
-                    event = null;
-                } catch (RuntimeException e) {
-                    log.warn("cannot store built-in registry event {} ({}); retrying in {} ms", event.id(),
-                            e.getMessage(), backoff);
-                    if (!sleep(backoff)) {
-                        return;
-                    }
-                    backoff = Math.min(backoff * 2, 30_000);
-                }
-            }
-        }
-    }
-
     private void write(RegistryEvent event) {
         Registry builtin = registries.builtin().orElseThrow(() -> new IllegalStateException("built-in registry not registered yet"));
         if (store.insert(event.id(), builtin.id(), event.action(), event.target().repository(), json.writeValueAsString(event))) {
@@ -84,37 +56,19 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
         }
     }
 
-    private boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return running;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("builtin-event-writer").start(this::run);
+    public void start() {
+        queue.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        queue.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return queue.isRunning();
     }
 
     /** Stops after the registry's dispatcher (which stops after the web server), so queued events get written. */

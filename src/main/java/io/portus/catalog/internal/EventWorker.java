@@ -2,11 +2,11 @@ package io.portus.catalog.internal;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
+import io.portus.common.LeasedLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,14 +30,10 @@ public class EventWorker implements SmartLifecycle {
 
     private final EventStore store;
     private final EventApplier applier;
-    private final JobLeases leases;
-    private final Duration pollInterval;
     private final int maxAttempts;
     private final Duration keep;
+    private final LeasedLoop loop;
     private long nextPurge;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     EventWorker(EventStore store, EventApplier applier, JobLeases leases,
                 @Value("${portus.catalog.events.poll-interval:1s}") Duration pollInterval,
@@ -46,33 +42,18 @@ public class EventWorker implements SmartLifecycle {
         this.keep = keep;
         this.store = store;
         this.applier = applier;
-        this.leases = leases;
-        this.pollInterval = pollInterval;
         this.maxAttempts = maxAttempts;
+        this.loop = new LeasedLoop(new LeasedLoop.Settings("registry-event-worker", LEASE, LEASE_TTL, pollInterval,
+                Duration.ofSeconds(15)), leases, () -> {
+                    drain();
+                    purgeOld();
+                    return pollInterval;
+                }, e -> log.warn("registry event processing paused: {}", e.getMessage()));
     }
 
     /** New events were stored: look at once instead of at the next poll. */
     public void wakeUp() {
-        wake.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (leases.acquire(LEASE, LEASE_TTL)) {
-                    drain();
-                    purgeOld();
-                }
-            } catch (RuntimeException e) {
-                log.warn("registry event processing paused: {}", e.getMessage());
-            }
-            try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        loop.wakeUp();
     }
 
     /** Once an hour, forget finished events older than {@code portus.catalog.events.keep} (Portus #2202). */
@@ -89,14 +70,14 @@ public class EventWorker implements SmartLifecycle {
 
     private void drain() {
         List<EventStore.StoredEvent> batch;
-        while (running && !(batch = store.due(50)).isEmpty()) {
+        while (loop.isRunning() && !(batch = store.due(50)).isEmpty()) {
             for (EventStore.StoredEvent event : batch) {
-                if (!running) {
+                if (!loop.isRunning()) {
                     return;
                 }
                 process(event);
             }
-            leases.acquire(LEASE, LEASE_TTL);
+            loop.renewLease();
         }
     }
 
@@ -130,33 +111,17 @@ public class EventWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("registry-event-worker").start(this::run);
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wake.release();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            leases.release(LEASE);
-        } catch (RuntimeException ignored) {
-            // the lease expires on its own
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
-
 }

@@ -7,10 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import io.portus.common.JobLeases;
+import io.portus.common.LeasedLoop;
 import io.portus.notification.NotificationProperties.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,77 +25,40 @@ final class EndpointDelivery {
     static final String MEDIA_TYPE = "application/vnd.docker.distribution.events.v1+json";
     private static final Logger log = LoggerFactory.getLogger(EndpointDelivery.class);
     private static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    private static final Duration IDLE = Duration.ofMillis(500);
 
     private final Endpoint endpoint;
     private final OutboxStore store;
-    private final JobLeases leases;
     private final HttpClient http;
-    private final Semaphore wake = new Semaphore(0);
-    private final String lease;
-    private volatile boolean running;
-    private Thread thread;
+    private final LeasedLoop loop;
     private int failures;
 
     EndpointDelivery(Endpoint endpoint, OutboxStore store, JobLeases leases) {
         this.endpoint = endpoint;
         this.store = store;
-        this.leases = leases;
-        this.lease = "notifications:" + endpoint.name();
         this.http = HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build();
+        this.loop = new LeasedLoop(new LeasedLoop.Settings("notifications-" + endpoint.name(),
+                "notifications:" + endpoint.name(), LEASE_TTL, IDLE, Duration.ofSeconds(10)), leases,
+                this::deliverHead, e -> log.warn("notifications to {} paused: {}", endpoint.name(), e.getMessage()));
     }
 
     void wakeUp() {
-        wake.release();
+        loop.wakeUp();
     }
 
     void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("notifications-" + endpoint.name()).start(this::run);
+        loop.start();
     }
 
     void stop() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            leases.release(lease);
-        } catch (RuntimeException ignored) {
-            // it expires on its own
-        }
+        loop.stop();
     }
 
-    private void run() {
-        while (running) {
-            long pause = 500;
-            try {
-                if (leases.acquire(lease, LEASE_TTL)) {
-                    pause = deliverHead();
-                }
-            } catch (RuntimeException e) {
-                log.warn("notifications to {} paused: {}", endpoint.name(), e.getMessage());
-            }
-            if (pause > 0) {
-                try {
-                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Sends the head of the queue; returns how long to pause before the next attempt (0 = go on). */
-    private long deliverHead() {
+    /** Sends the head of the queue; returns how long to pause before the next attempt (zero = go on). */
+    private Duration deliverHead() {
         Optional<OutboxStore.Row> head = store.head(endpoint.name());
         if (head.isEmpty()) {
-            return 500;
+            return IDLE;
         }
         OutboxStore.Row row = head.get();
         String error = send("{\"events\":[" + row.data() + "]}");
@@ -106,7 +68,7 @@ final class EndpointDelivery {
                 log.info("notifications to {} delivered again", endpoint.name());
             }
             failures = 0;
-            return 0;
+            return Duration.ZERO;
         }
         store.failed(row.id(), error);
         failures++;
@@ -114,7 +76,7 @@ final class EndpointDelivery {
             log.warn("notifications to {} ({}) failing: {}; retrying every {}", endpoint.name(), endpoint.url(), error,
                     endpoint.backoff());
         }
-        return failures >= endpoint.threshold() ? endpoint.backoff().toMillis() : 50;
+        return failures >= endpoint.threshold() ? endpoint.backoff() : Duration.ofMillis(50);
     }
 
     private String send(String envelope) {

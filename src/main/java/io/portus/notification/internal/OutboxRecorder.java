@@ -1,10 +1,8 @@
 package io.portus.notification.internal;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
+import io.portus.common.BackgroundQueue;
 import io.portus.notification.NotificationProperties.Endpoint;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.registry.event.RegistryEventListener;
@@ -21,19 +19,20 @@ final class OutboxRecorder implements RegistryEventListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRecorder.class);
 
-    private final BlockingQueue<RegistryEvent> queue = new ArrayBlockingQueue<>(10_000);
     private final List<Endpoint> endpoints;
     private final OutboxStore store;
     private final JsonMapper json;
     private final Runnable wakeUp;
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundQueue<RegistryEvent> queue;
 
     OutboxRecorder(List<Endpoint> endpoints, OutboxStore store, JsonMapper json, Runnable wakeUp) {
         this.endpoints = endpoints;
         this.store = store;
         this.json = json;
         this.wakeUp = wakeUp;
+        this.queue = new BackgroundQueue<>("notification-outbox-writer", 10_000, this::write,
+                (event, e, retryIn) -> log.warn("cannot queue notification of event {} ({}); retrying in {} ms",
+                        event.id(), e.getMessage(), retryIn));
     }
 
     @Override
@@ -43,59 +42,27 @@ final class OutboxRecorder implements RegistryEventListener, SmartLifecycle {
         }
     }
 
-    private void run() {
-        long backoff = 500;
-        while (running || !queue.isEmpty()) {
-            RegistryEvent event;
-            try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            while (event != null) {
-                try {
-                    String mediaType = event.target() == null ? null : event.target().mediaType();
-                    List<String> wanting = endpoints.stream().filter(e -> e.wants(event.action(), mediaType))
-                            .map(Endpoint::name).toList();
-                    store.add(wanting, event.id(), json.writeValueAsString(event));
-                    wakeUp.run();
-                    backoff = 500;
-                    break;
-                } catch (RuntimeException e) {
-                    log.warn("cannot queue notification of event {} ({}); retrying in {} ms", event.id(), e.getMessage(), backoff);
-                    try {
-                        Thread.sleep(backoff);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                    backoff = Math.min(backoff * 2, 30_000);
-                }
-            }
-        }
+    private void write(RegistryEvent event) {
+        String mediaType = event.target() == null ? null : event.target().mediaType();
+        List<String> wanting = endpoints.stream().filter(e -> e.wants(event.action(), mediaType))
+                .map(Endpoint::name).toList();
+        store.add(wanting, event.id(), json.writeValueAsString(event));
+        wakeUp.run();
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("notification-outbox-writer").start(this::run);
+    public void start() {
+        queue.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        queue.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return queue.isRunning();
     }
 
     @Override

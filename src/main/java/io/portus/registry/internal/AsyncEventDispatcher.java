@@ -1,12 +1,11 @@
 package io.portus.registry.internal;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.portus.common.BackgroundQueue;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.registry.event.RegistryEventListener;
 import org.slf4j.Logger;
@@ -25,16 +24,15 @@ final class AsyncEventDispatcher implements Consumer<RegistryEvent>, SmartLifecy
     private static final Logger log = LoggerFactory.getLogger(AsyncEventDispatcher.class);
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final BlockingQueue<RegistryEvent> queue;
+    private final BackgroundQueue<RegistryEvent> queue;
     private final ObjectProvider<RegistryEventListener> listenerProvider;
     private final RegistryMetrics metrics;
     private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile List<RegistryEventListener> listeners = List.of();
-    private volatile boolean running;
-    private Thread thread;
 
     AsyncEventDispatcher(int capacity, ObjectProvider<RegistryEventListener> listenerProvider, RegistryMetrics metrics) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // deliver() reports a failing listener itself and never throws, so nothing is ever retried
+        this.queue = new BackgroundQueue<>("registry-events", capacity, this::deliver, (event, e, retryIn) -> { });
         this.listenerProvider = listenerProvider;
         this.metrics = metrics;
     }
@@ -56,50 +54,23 @@ final class AsyncEventDispatcher implements Consumer<RegistryEvent>, SmartLifecy
     @Override
     public synchronized void start() {
         listeners = listenerProvider.orderedStream().toList();
-        running = true;
-        thread = Thread.ofVirtual().name("registry-events").start(this::run);
+        queue.start();
     }
 
     @Override
     public void stop() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        queue.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return queue.isRunning();
     }
 
     /** Before the web server (which starts at DEFAULT_PHASE - 1024), so it stops after it. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
-    }
-
-    private void run() {
-        while (running || !queue.isEmpty()) {
-            RegistryEvent event;
-            try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (event != null) {
-                deliver(event);
-            }
-        }
     }
 
     private void deliver(RegistryEvent event) {

@@ -11,11 +11,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
+import io.portus.common.LeasedLoop;
 import io.portus.webhook.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +37,11 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliveryStore deliveries;
     private final WebhookStore webhooks;
     private final SecretBox secrets;
-    private final JobLeases leases;
     private final Duration timeout;
     private final int maxAttempts;
     private final Duration retryBase;
     private final HttpClient http;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final LeasedLoop loop;
 
     DeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, SecretBox secrets, JobLeases leases,
                    @Value("${portus.webhooks.timeout:60s}") Duration timeout,
@@ -54,33 +50,19 @@ class DeliveryWorker implements SmartLifecycle {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.secrets = secrets;
-        this.leases = leases;
         this.timeout = timeout;
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.loop = new LeasedLoop(new LeasedLoop.Settings("webhook-deliveries", LEASE, Duration.ofMinutes(2),
+                Duration.ofSeconds(1), Duration.ofSeconds(10)), leases, () -> {
+                    deliveries.due(20).forEach(this::send);
+                    return Duration.ofSeconds(1);
+                }, e -> log.warn("webhook deliveries paused: {}", e.getMessage()));
     }
 
     void wakeUp() {
-        wake.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (leases.acquire(LEASE, Duration.ofMinutes(2))) {
-                    deliveries.due(20).forEach(this::send);
-                }
-            } catch (RuntimeException e) {
-                log.warn("webhook deliveries paused: {}", e.getMessage());
-            }
-            try {
-                wake.tryAcquire(1, TimeUnit.SECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        loop.wakeUp();
     }
 
     private void send(Delivery d) {
@@ -134,32 +116,17 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("webhook-deliveries").start(this::run);
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wake.release();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            leases.release(LEASE);
-        } catch (RuntimeException ignored) {
-            // it expires on its own
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

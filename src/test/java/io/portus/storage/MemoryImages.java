@@ -15,9 +15,11 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Small, deterministic OCI images built in memory (no network, no tools): a real gzip'ed tar layer,
  * an image config with matching diff_ids, manifests, an index and a referrer artifact, and an OCI
- * image layout on disk for skopeo's {@code oci:} transport.
+ * image layout on disk for skopeo's {@code oci:} transport. Unlike {@link io.portus.it.TestImages}
+ * (layouts made on disk by {@code make-images.sh}), every byte and {@link Digest} is at hand, for tests
+ * that call the storage API directly.
  */
-final class TestImages {
+final class MemoryImages {
 
     static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     static final String INDEX = "application/vnd.oci.image.index.v1+json";
@@ -46,7 +48,7 @@ final class TestImages {
         }
     }
 
-    private TestImages() {
+    private MemoryImages() {
     }
 
     static Content layer(String fileName, int size, long seed) throws IOException {

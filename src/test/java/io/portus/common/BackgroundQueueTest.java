@@ -1,0 +1,66 @@
+package io.portus.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BackgroundQueueTest {
+
+    @Test
+    void aFailingItemIsRetriedWithGrowingPausesAndTheOrderIsKept() throws InterruptedException {
+        BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+        List<Long> pauses = new ArrayList<>();
+        AtomicInteger attemptsOfFirst = new AtomicInteger();
+        BackgroundQueue<String> queue = new BackgroundQueue<>("test-queue", 10, item -> {
+            if (item.equals("first") && attemptsOfFirst.incrementAndGet() < 3) {
+                throw new IllegalStateException("database down");
+            }
+            handled.add(item);
+        }, (item, e, retryIn) -> {
+            synchronized (pauses) {
+                pauses.add(retryIn);
+            }
+        });
+        assertThat(queue.offer("first")).isTrue();
+        assertThat(queue.offer("second")).isTrue();
+        queue.start();
+        try {
+            assertThat(handled.poll(30, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(handled.poll(30, TimeUnit.SECONDS)).isEqualTo("second");
+        } finally {
+            queue.stop();
+        }
+        synchronized (pauses) {
+            assertThat(pauses).containsExactly(500L, 1000L);
+        }
+        assertThat(attemptsOfFirst).hasValue(3);
+    }
+
+    @Test
+    void offerSaysFalseWhenFullAndStopHandlesWhatIsQueued() {
+        List<Integer> handled = new ArrayList<>();
+        BackgroundQueue<Integer> queue = new BackgroundQueue<>("test-queue", 3, item -> {
+            synchronized (handled) {
+                handled.add(item);
+            }
+        }, (item, e, retryIn) -> { });
+        for (int i = 0; i < 3; i++) {
+            assertThat(queue.offer(i)).isTrue();
+        }
+        assertThat(queue.offer(3)).as("not started: nothing consumes, so a fourth does not fit").isFalse();
+        assertThat(queue.size()).isEqualTo(3);
+        queue.start();
+        assertThat(queue.isRunning()).isTrue();
+        queue.stop();
+        assertThat(queue.isRunning()).isFalse();
+        synchronized (handled) {
+            assertThat(handled).containsExactly(0, 1, 2);
+        }
+    }
+}
