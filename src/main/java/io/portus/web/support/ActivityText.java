@@ -27,6 +27,8 @@ public final class ActivityText {
             case "namespace.change_visibility" -> "made namespace " + a.trackableName() + " " + p.getOrDefault("new", "");
             case "namespace.change_team" -> "moved namespace " + a.trackableName() + " to team " + p.getOrDefault("new", "");
             case "namespace.change_namespace_description" -> "changed the description of namespace " + a.trackableName();
+            case "registry.delete" -> "deleted namespace " + p.getOrDefault("namespace_name", a.recipientName());
+            case "registry.remove_team" -> "deleted team " + p.getOrDefault("team", a.trackableName());
             case "team.create" -> "created team " + a.trackableName();
             case "team.add_member" -> "added " + a.recipientName() + " to team " + a.trackableName()
                     + role(p);
