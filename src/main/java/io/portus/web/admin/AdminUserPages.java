@@ -56,9 +56,9 @@ class AdminUserPages {
                   @RequestParam(defaultValue = "false") boolean bot, RedirectAttributes redirect) {
         Admins.require(admin);
         String secret = bot && password.isEmpty() ? Secrets.newToken() : password;
-        User user = users.create(new NewUser(username.trim(), email.trim(), secret, null, false, bot));
+        User user = users.create(new NewUser(username.trim(), email.trim(), secret, null, false, bot), admin);
         if (bot) {
-            NewApplicationToken token = tokens.createFor(user, "default");
+            NewApplicationToken token = tokens.createFor(user, "default", admin);
             redirect.addFlashAttribute(BOT_TOKEN, new BotToken(user.username(), token.plainToken()));
         }
         Flash.notice(redirect, (bot ? "Bot " : "User ") + user.username() + " created.");
