@@ -80,6 +80,39 @@ abstract class SharedSessionContract extends DatabaseTest {
         }
     }
 
+    @Test
+    void aNewTokenIsShownInTheAnswerAndNeverWrittenToTheSessionTable() {
+        String name = unique("tokens");
+        User user = users.create(NewUser.regular(name, name + "@example.com", PASSWORD));
+        BrowserClient browser = new BrowserClient(port);
+        browser.signIn(user.username(), PASSWORD);
+        HttpResponse<String> created = browser.post("/profile/tokens", java.util.Map.of("application", "laptop",
+                "_csrf", browser.csrf("/profile")));
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        Matcher token = Pattern.compile("Token <strong>laptop</strong> created.*?<code[^>]*>([A-Za-z0-9_-]{40,})</code>",
+                Pattern.DOTALL).matcher(created.body());
+        assertThat(token.find()).as(created.body()).isTrue();
+        byte[] plain = token.group(1).getBytes(StandardCharsets.UTF_8);
+        for (byte[] stored : jdbc.sql("SELECT ATTRIBUTE_BYTES FROM SPRING_SESSION_ATTRIBUTES").query(byte[].class).list()) {
+            assertThat(indexOf(stored, plain)).as("the plain token in a stored session").isEqualTo(-1);
+        }
+        assertThat(browser.get("/profile").body()).contains("laptop").doesNotContain(token.group(1));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static HttpResponse<String> send(int port, String method, String path, String cookie, String form) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookie);
         if (form != null) {
