@@ -6,6 +6,7 @@ import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.common.Secrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +26,14 @@ public class ApplicationTokenService {
     private final ApplicationTokenStore store;
     private final UserService users;
     private final Logins logins;
+    private final ApplicationEventPublisher events;
 
-    ApplicationTokenService(ApplicationTokenStore store, UserService users, Logins logins) {
+    ApplicationTokenService(ApplicationTokenStore store, UserService users, Logins logins,
+                            ApplicationEventPublisher events) {
         this.store = store;
         this.users = users;
         this.logins = logins;
+        this.events = events;
     }
 
     public List<ApplicationToken> list(User actor, long userId) {
@@ -38,12 +42,18 @@ public class ApplicationTokenService {
 
     @Transactional
     public NewApplicationToken create(User actor, long userId, String application) {
-        return createFor(manageable(actor, userId), application);
+        return createFor(manageable(actor, userId), application, actor);
     }
 
-    /** Creates a token without the ownership check (bootstrap, operator commands). */
+    /** Creates a token without the ownership check (bootstrap, operator commands), as its owner. */
     @Transactional
     public NewApplicationToken createFor(User owner, String application) {
+        return createFor(owner, application, owner);
+    }
+
+    /** Creates a token without the ownership check, by {@code actor} (e.g. the admin creating a bot). */
+    @Transactional
+    public NewApplicationToken createFor(User owner, String application, User actor) {
         FieldErrors errors = new FieldErrors();
         String app = application == null ? "" : application.trim();
         if (app.isEmpty()) {
@@ -59,14 +69,18 @@ public class ApplicationTokenService {
         errors.throwIfAny();
         String plain = Secrets.newToken();
         long id = store.insert(owner.id(), app, Secrets.sha256Hex(plain));
+        events.publishEvent(new ApplicationTokenChanged("create", id, app, owner.id(), owner.username(), actor.id(),
+                actor.username()));
         return new NewApplicationToken(id, app, plain);
     }
 
     @Transactional
     public void delete(User actor, long tokenId) {
         ApplicationToken token = store.byId(tokenId).orElseThrow(() -> new NotFoundException("Not found"));
-        manageable(actor, token.userId());
+        User owner = manageable(actor, token.userId());
         store.delete(tokenId);
+        events.publishEvent(new ApplicationTokenChanged("destroy", tokenId, token.application(), owner.id(),
+                owner.username(), actor.id(), actor.username()));
     }
 
     /**

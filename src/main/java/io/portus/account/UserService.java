@@ -34,8 +34,15 @@ public class UserService {
         this.events = events;
     }
 
+    /** A user who creates themselves (sign-up, first admin, operator). */
     @Transactional
     public User create(NewUser n) {
+        return create(n, null);
+    }
+
+    /** @param actor the admin creating the user, or null when the user creates themselves */
+    @Transactional
+    public User create(NewUser n, User actor) {
         FieldErrors errors = new FieldErrors();
         UserRules.username(n.username(), errors);
         UserRules.email(n.email(), errors);
@@ -51,7 +58,8 @@ public class UserService {
         long id = store.insert(n.username(), n.email().trim(), hashing.hash(n.password()),
                 UserRules.blankToNull(n.displayName()), n.admin(), n.bot(), Secrets.newToken(16));
         User user = get(id);
-        events.publishEvent(new UserCreated(user));
+        events.publishEvent(actor == null ? new UserCreated(user, user.id(), user.username())
+                : new UserCreated(user, actor.id(), actor.username()));
         return get(id);
     }
 
@@ -141,6 +149,7 @@ public class UserService {
             throw new RuleViolationException("Cannot remove the last admin");
         }
         store.delete(id);
+        events.publishEvent(new UserDeleted(id, target.username(), actor.id(), actor.username()));
     }
 
     /** Portus's toggle_admin (not on yourself); keeps the global teams' owners in step. */
@@ -150,15 +159,19 @@ public class UserService {
         if (target.id() == actor.id()) {
             throw new ForbiddenException("You cannot change your own admin rights");
         }
-        return changeAdmin(target, admin);
+        return changeAdmin(target, admin, actor.id(), actor.username());
     }
 
     /** Sets the admin flag without the "not yourself" rule (operator commands, bootstrap). */
     @Transactional
     public User changeAdmin(User target, boolean admin) {
+        return changeAdmin(target, admin, null, User.PORTUS);
+    }
+
+    private User changeAdmin(User target, boolean admin, Long actorId, String actorName) {
         if (target.admin() != admin) {
             store.updateAdmin(target.id(), admin);
-            events.publishEvent(new UserAdminChanged(get(target.id())));
+            events.publishEvent(new UserAdminChanged(get(target.id()), actorId, actorName));
         }
         return get(target.id());
     }
@@ -181,7 +194,9 @@ public class UserService {
             throw new ForbiddenException("Only admins can enable or disable other users");
         }
         store.updateEnabled(id, enabled, Secrets.newToken(16));
-        return get(id);
+        User changed = get(id);
+        events.publishEvent(new UserEnabledChanged(changed, actor.id(), actor.username()));
+        return changed;
     }
 
     /** Records the user's personal namespace (set by the namespace module). */

@@ -57,7 +57,7 @@ class ApiErrors {
             case BadRequestException b -> body(HttpStatus.BAD_REQUEST, "error", b.getMessage());
             case NotAllowedException n -> body(HttpStatus.METHOD_NOT_ALLOWED, "error", n.getMessage());
             case ConflictException c -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("error", c.getMessage(), "tags", c.details()));
+                    .body(Map.of("error", c.getMessage(), c.detailsKey(), c.details()));
             case UnavailableException u -> body(HttpStatus.SERVICE_UNAVAILABLE, "error", u.getMessage());
         };
     }

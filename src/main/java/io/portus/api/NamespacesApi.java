@@ -2,6 +2,7 @@ package io.portus.api;
 
 import io.portus.account.User;
 import io.portus.api.Json.NamespaceJson;
+import io.portus.catalog.NamespaceDeletes;
 import io.portus.common.InvalidInputException;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceNames;
@@ -11,6 +12,7 @@ import io.portus.namespace.RegistryService;
 import io.portus.namespace.Visibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +26,8 @@ import java.util.Map;
 /**
  * {@code /api/v1/namespaces}: list what you may see, validate a name, create (name, team, description and,
  * beyond Portus, {@code registry_id}), show, update ({@code namespace[name|description|team|visibility]})
- * and {@code PUT /:id/change_visibility} ({@code visibility}).
+ * {@code PUT /:id/change_visibility} ({@code visibility}) and delete (with all its repositories: 204; 405 when
+ * deletes are disabled, 422 for the global or a personal namespace).
  */
 @RestController
 @RequestMapping("/api/v1/namespaces")
@@ -32,10 +35,12 @@ class NamespacesApi {
 
     private final NamespaceService namespaces;
     private final RegistryService registries;
+    private final NamespaceDeletes deletes;
 
-    NamespacesApi(NamespaceService namespaces, RegistryService registries) {
+    NamespacesApi(NamespaceService namespaces, RegistryService registries, NamespaceDeletes deletes) {
         this.namespaces = namespaces;
         this.registries = registries;
+        this.deletes = deletes;
     }
 
     @GetMapping
@@ -74,6 +79,12 @@ class NamespacesApi {
         namespaces.show(actor, id);
         params.required("visibility");
         return json(namespaces.changeVisibility(actor, id, visibility(params, "visibility")));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
+        deletes.delete(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     private NamespaceJson json(Namespace n) {

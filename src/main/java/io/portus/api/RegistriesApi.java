@@ -38,14 +38,14 @@ class RegistriesApi {
     @PostMapping
     ResponseEntity<RegistryJson> create(@ApiActor(admin = true) User actor, ApiParams params) {
         Boolean useSsl = params.bool("registry[use_ssl]");
-        var registry = registries.create(params.required("registry[name]"), params.required("registry[hostname]"),
+        var registry = registries.create(actor, params.required("registry[name]"), params.required("registry[hostname]"),
                 useSsl != null && useSsl, params.string("registry[external_hostname]"), force(params));
         return ResponseEntity.status(HttpStatus.CREATED).body(RegistryJson.of(registry));
     }
 
     @PutMapping("/{id}")
     RegistryJson update(@ApiActor(admin = true) User actor, @PathVariable long id, ApiParams params) {
-        return RegistryJson.of(registries.update(id, params.string("registry[name]"), params.string("registry[hostname]"),
+        return RegistryJson.of(registries.update(actor, id, params.string("registry[name]"), params.string("registry[hostname]"),
                 params.bool("registry[use_ssl]"), params.string("registry[external_hostname]"), force(params)));
     }
 

@@ -8,6 +8,7 @@ import io.portus.common.InvalidInputException;
 import io.portus.namespace.NamespaceService;
 import io.portus.namespace.RegistryService;
 import io.portus.team.Role;
+import io.portus.team.TeamDeletes;
 import io.portus.team.TeamService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code /api/v1/teams}: teams, their members (owner/contributor/viewer) and their namespaces. */
+/**
+ * {@code /api/v1/teams}: teams, their members (owner/contributor/viewer) and their namespaces; delete (204, or
+ * 409 naming the namespaces the team still owns).
+ */
 @RestController
 @RequestMapping("/api/v1/teams")
 class TeamsApi {
@@ -29,11 +33,13 @@ class TeamsApi {
     private final TeamService teams;
     private final NamespaceService namespaces;
     private final RegistryService registries;
+    private final TeamDeletes deletes;
 
-    TeamsApi(TeamService teams, NamespaceService namespaces, RegistryService registries) {
+    TeamsApi(TeamService teams, NamespaceService namespaces, RegistryService registries, TeamDeletes deletes) {
         this.teams = teams;
         this.namespaces = namespaces;
         this.registries = registries;
+        this.deletes = deletes;
     }
 
     @GetMapping
@@ -55,6 +61,12 @@ class TeamsApi {
     @PutMapping("/{id}")
     TeamJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         return TeamJson.of(teams.update(actor, id, params.string("team[name]"), params.string("team[description]")));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
+        deletes.delete(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/members")

@@ -50,7 +50,7 @@ class UsersApi {
     ResponseEntity<UserJson> create(@ApiActor(admin = true) User actor, ApiParams params) {
         User user = users.create(new NewUser(params.required("user[username]"), params.required("user[email]"),
                 params.required("user[password]"), params.string("user[display_name]"), false,
-                Boolean.TRUE.equals(params.bool("user[bot]"))));
+                Boolean.TRUE.equals(params.bool("user[bot]"))), actor);
         return ResponseEntity.status(HttpStatus.CREATED).body(UserJson.of(user));
     }
 

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  *   <li>none of them: embedded H2 in {@code <portus.data-dir>/db}.</li>
  * </ol>
  * Passwords may also come from a file named by the variable with a {@code _FILE} suffix.
+ *
+ * <p>{@link #checkVariableNames} refuses environment variables Spring Boot would bind to the wrong place.
  */
 final class DatabaseSettings {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$-]{1,64}");
+    private static final String HIKARI_CONNECTION = "SPRING_DATASOURCE_HIKARI_CONNECTION_";
     private static final List<String> MARIADB_VARS =
             List.of("MARIADB_PORT", "MARIADB_USER", "MARIADB_PASSWORD", "MARIADB_DATABASE");
 
@@ -56,6 +59,26 @@ final class DatabaseSettings {
             return portusDb(env, orDefault(adapter, "mysql2"));
         }
         return h2(dataDir);
+    }
+
+    /**
+     * Refuses {@code SPRING_DATASOURCE_HIKARI_CONNECTION_<X>}: Spring Boot reads it as the nested property
+     * {@code spring.datasource.hikari.connection.<x>}, calls {@code getConnection()} on the pool to bind it, and
+     * the pool, started before it is configured, then refuses the rest of its settings ("the configuration of
+     * the pool is sealed"). The working name has no underscore inside the property name.
+     *
+     * @param names the names of the process's environment variables
+     */
+    static void checkVariableNames(Iterable<String> names) {
+        for (String name : names) {
+            if (name.toUpperCase(java.util.Locale.ROOT).startsWith(HIKARI_CONNECTION)) {
+                String rest = name.substring(HIKARI_CONNECTION.length()).replace("_", "");
+                throw new InvalidSettingException(name, "Spring Boot reads it as spring.datasource.hikari.connection.*"
+                        + " and opens the pool before configuring it; name it SPRING_DATASOURCE_HIKARI_CONNECTION"
+                        + rest.toUpperCase(java.util.Locale.ROOT) + " (no underscore inside the property name)"
+                        + (rest.equalsIgnoreCase("timeout") ? " (or PORTUS_DB_TIMEOUT, in milliseconds, with the PORTUS_DB_* variables)" : ""));
+            }
+        }
     }
 
     private static Map<String, Object> portusDb(UnaryOperator<String> env, String adapter) {

@@ -1,10 +1,12 @@
 package io.portus.namespace;
 
+import io.portus.account.User;
 import io.portus.common.FieldErrors;
 import io.portus.common.NotFoundException;
 import io.portus.namespace.internal.NamespaceUpkeep;
 import io.portus.namespace.internal.RegistryProbe;
 import io.portus.namespace.internal.RegistryStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * Registries (admins only, checked by the caller): the built-in one is registered at start-up; external
  * CNCF distribution registries are added as by Portus's "New Registry" form (name, hostname with port,
  * use_ssl, external hostname; a {@code GET /v2/} reachability check unless forced). Each new registry gets
- * its global namespace and a personal namespace for every user.
+ * its global namespace and a personal namespace for every user. Changes publish {@link RegistryChanged}.
  */
 @Service
 public class RegistryService {
@@ -28,11 +30,13 @@ public class RegistryService {
     private final RegistryStore store;
     private final NamespaceUpkeep upkeep;
     private final RegistryProbe probe;
+    private final ApplicationEventPublisher events;
 
-    RegistryService(RegistryStore store, NamespaceUpkeep upkeep, RegistryProbe probe) {
+    RegistryService(RegistryStore store, NamespaceUpkeep upkeep, RegistryProbe probe, ApplicationEventPublisher events) {
         this.store = store;
         this.upkeep = upkeep;
         this.probe = probe;
+        this.events = events;
     }
 
     public List<Registry> list() {
@@ -67,8 +71,16 @@ public class RegistryService {
                 .orElseThrow(() -> new NotFoundException("No registry has been configured"));
     }
 
+    /** Registers an external registry on behalf of Portus itself (operator commands, tests). */
     @Transactional
     public Registry create(String name, String hostname, boolean useSsl, String externalHostname, boolean force) {
+        return create(null, name, hostname, useSsl, externalHostname, force);
+    }
+
+    /** @param actor the admin registering it (null = Portus itself) */
+    @Transactional
+    public Registry create(User actor, String name, String hostname, boolean useSsl, String externalHostname,
+                           boolean force) {
         String host = normalizeHost(hostname);
         String external = normalizeHost(externalHostname);
         FieldErrors errors = validate(name, host, external, 0);
@@ -79,12 +91,14 @@ public class RegistryService {
         long id = store.insert(name.trim(), host, useSsl, external, false);
         Registry registry = get(id);
         upkeep.setUpRegistry(registry);
+        publish("create", registry, actor);
         return registry;
     }
 
     /** Partial update (null = unchanged); the reachability check runs when the address changes. */
     @Transactional
-    public Registry update(long id, String name, String hostname, Boolean useSsl, String externalHostname, boolean force) {
+    public Registry update(User actor, long id, String name, String hostname, Boolean useSsl, String externalHostname,
+                           boolean force) {
         Registry current = get(id);
         String n = name == null ? current.name() : name;
         String host = hostname == null ? current.hostname() : normalizeHost(hostname);
@@ -97,7 +111,13 @@ public class RegistryService {
         }
         errors.throwIfAny();
         store.update(id, n.trim(), host, ssl, external);
-        return get(id);
+        Registry updated = get(id);
+        if (!updated.name().equals(current.name()) || !updated.hostname().equals(current.hostname())
+                || updated.useSsl() != current.useSsl()
+                || !java.util.Objects.equals(updated.externalHostname(), current.externalHostname())) {
+            publish("update", updated, actor);
+        }
+        return updated;
     }
 
     /**
@@ -113,6 +133,7 @@ public class RegistryService {
             if (!r.hostname().equals(host)) {
                 validate(r.name(), host, r.externalHostname(), r.id()).throwIfAny();
                 store.update(r.id(), r.name(), host, r.useSsl(), r.externalHostname());
+                publish("update", get(r.id()), null);
             }
             return get(r.id());
         }
@@ -121,7 +142,13 @@ public class RegistryService {
         long id = store.insert(n, host, false, null, true);
         Registry registry = get(id);
         upkeep.setUpRegistry(registry);
+        publish("create", registry, null);
         return registry;
+    }
+
+    private void publish(String change, Registry registry, User actor) {
+        events.publishEvent(actor == null ? new RegistryChanged(change, registry, null, User.PORTUS)
+                : new RegistryChanged(change, registry, actor.id(), actor.username()));
     }
 
     private FieldErrors validate(String name, String host, String external, long exceptId) {

@@ -6,6 +6,7 @@ package io.portus.team;
  *
  * @param manageMembers add, remove and change the role of members (owners and admins)
  * @param update        rename and describe ({@code manage_team} and owner, or admin)
+ * @param delete        delete it, once it owns no namespaces ({@link TeamDeletes})
  */
-public record TeamAbilities(boolean show, boolean manageMembers, boolean update) {
+public record TeamAbilities(boolean show, boolean manageMembers, boolean update, boolean delete) {
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Teams with Portus's rules (portus-behaviour §1.4 "UI / API operations"): creating needs
  * {@code user_permission.create_team} or admin (only admins may name another owner); members are
  * managed by team owners and admins; the last owner cannot be removed or demoted, nor can an admin.
- * Hidden teams are not changed through here.
+ * Hidden teams are not changed through here. Deleting is {@link TeamDeletes}.
  */
 @Service
 public class TeamService {
@@ -33,14 +33,16 @@ public class TeamService {
     private final boolean createTeam;
     private final boolean manageTeam;
     private final ApplicationEventPublisher events;
+    private final TeamDeletes deletes;
 
-    TeamService(TeamStore store, UserService users,
+    TeamService(TeamStore store, UserService users, TeamDeletes deletes,
                 @Value("${portus.user-permission.create-team.enabled:true}") boolean createTeam,
                 @Value("${portus.user-permission.manage-team.enabled:true}") boolean manageTeam,
                 ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.users = users;
+        this.deletes = deletes;
         this.createTeam = createTeam;
         this.manageTeam = manageTeam;
     }
@@ -99,7 +101,7 @@ public class TeamService {
         boolean owner = role.filter(r -> r == Role.OWNER).isPresent();
         boolean manage = !team.hidden() && (actor.admin() || owner);
         return new TeamAbilities(actor.admin() || role.isPresent(), manage,
-                !team.hidden() && (actor.admin() || (manageTeam && owner)));
+                !team.hidden() && (actor.admin() || (manageTeam && owner)), deletes.mayDelete(actor, team));
     }
 
     /** Admins see every visible team, others the visible teams they belong to. */

@@ -278,6 +278,25 @@ class UiFlowIT {
         page.context().close();
     }
 
+    @Test
+    @Order(10)
+    void theOwnerDeletesTheNamespaceAndThenTheTeam() {
+        alice.navigate(base + "/teams");
+        alice.click("#teams a:has-text('devs')");
+        assertThat(alice.locator("#delete-team")).containsText("still owns 1 namespace");
+        alice.click("#team-namespaces a:has-text('devs')");
+        alice.onceDialog(dialog -> dialog.accept());
+        alice.click("#delete-namespace button[type=submit]");
+        assertThat(alice.locator(".alert-success")).containsText("Namespace devs deleted with its 1 repository.");
+        chromium.screenshot(alice, "19-namespace-deleted");
+        alice.navigate(base + "/teams");
+        alice.click("#teams a:has-text('devs')");
+        alice.onceDialog(dialog -> dialog.accept());
+        alice.click("#delete-team button[type=submit]");
+        assertThat(alice.locator(".alert-success")).containsText("Team devs deleted.");
+        chromium.screenshot(alice, "20-team-deleted");
+    }
+
     Page signIn(String username, String password) {
         Page page = chromium.newSession();
         page.navigate(base + "/users/sign_in");

@@ -11,14 +11,17 @@ import io.portus.catalog.CatalogEvents.TagPushed;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceChanged;
 import io.portus.namespace.NamespaceCreated;
+import io.portus.namespace.NamespaceDeleted;
 import io.portus.team.TeamChanged;
+import io.portus.team.TeamDeleted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns domain events into activities with Portus's keys (portus-behaviour §1.8), in the transaction of the
  * change: {@code repository.push} / {@code repository.delete} (recipient: the tag), {@code namespace.delete}
- * (a repository was removed), {@code namespace.create|change_*}, {@code team.*}.
+ * (a repository was removed), {@code namespace.create|change_*}, {@code registry.delete} (a namespace was
+ * removed), {@code team.*}, {@code registry.remove_team} (a team was removed).
  */
 @Component
 class ActivityRecorder {
@@ -72,6 +75,20 @@ class ActivityRecorder {
         });
         store.insert(new Activity(0, "namespace." + e.change(), e.actorId(), e.actorName(), "Namespace", n.id(),
                 n.name(), null, null, null, n.id(), n.teamId(), p, null));
+    }
+
+    @EventListener
+    void on(NamespaceDeleted e) {
+        Namespace n = e.namespace();
+        store.insert(new Activity(0, "registry.delete", e.actorId(), e.actorName(), "Registry", n.registryId(),
+                e.registryName(), "Namespace", n.id(), n.name(), n.id(), n.teamId(),
+                Map.of("namespace_name", n.name(), "team", n.teamName()), null));
+    }
+
+    @EventListener
+    void on(TeamDeleted e) {
+        store.insert(new Activity(0, "registry.remove_team", e.actorId(), e.actorName(), "Team", e.teamId(),
+                e.teamName(), null, null, null, null, e.teamId(), Map.of("team", e.teamName()), null));
     }
 
     @EventListener

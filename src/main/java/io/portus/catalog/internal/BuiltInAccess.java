@@ -5,22 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.portus.registry.ManifestDeletes;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.RepositoryName;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link RegistryAccess} of the built-in registry: its storage, directly. */
+/**
+ * {@link RegistryAccess} of the built-in registry: its storage, directly; deletes through the registry's
+ * {@link ManifestDeletes}, so they publish the same events as an HTTP {@code DELETE} would.
+ */
 final class BuiltInAccess implements RegistryAccess {
 
     private final RegistryStorage storage;
     private final JsonMapper json;
-    private final boolean deleteEnabled;
+    private final ManifestDeletes deletes;
+    private final String host;
 
-    BuiltInAccess(RegistryStorage storage, JsonMapper json, boolean deleteEnabled) {
+    BuiltInAccess(RegistryStorage storage, JsonMapper json, ManifestDeletes deletes, String host) {
         this.storage = storage;
         this.json = json;
-        this.deleteEnabled = deleteEnabled;
+        this.deletes = deletes;
+        this.host = host;
     }
 
     @Override
@@ -83,13 +89,15 @@ final class BuiltInAccess implements RegistryAccess {
     }
 
     @Override
-    public boolean deleteManifest(String repository, String digest) {
-        if (!deleteEnabled) {
+    public Optional<String> deleteManifest(String repository, String digest, String actor) {
+        if (!deletes.enabled()) {
             throw new RegistryRefusedException("deletes are disabled in the built-in registry "
                     + "(REGISTRY_STORAGE_DELETE_ENABLED=false)");
         }
         try {
-            return storage.deleteManifest(new RepositoryName(repository), Digest.parse(digest)).isPresent();
+            return deletes.deleteManifest(new RepositoryName(repository), Digest.parse(digest),
+                            new ManifestDeletes.Origin(actor, host))
+                    .map(events -> json.writeValueAsString(events.getFirst()));
         } catch (IOException e) {
             throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
         }

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every change to repositories and tags, each in one transaction with the domain events it publishes
  * ({@link io.portus.catalog.CatalogEvents}). Callers have already checked the change against the registry.
+ * A delete publishes its events only for the rows it removed itself: the built-in registry's delete event and
+ * the delete through the API may both reach here, and only one of them counts.
  */
 @Component
 public class CatalogWriter {
@@ -138,8 +140,9 @@ public class CatalogWriter {
         for (TagStore.TagRow t : tags.ofRepository(place.repositoryId())) {
             removeTag(place, t, actor, null);
         }
-        repositories.delete(place.repositoryId());
-        events.publishEvent(new RepositoryDeleted(place, actor.id(), actor.name()));
+        if (repositories.delete(place.repositoryId())) {
+            events.publishEvent(new RepositoryDeleted(place, actor.id(), actor.name()));
+        }
     }
 
     @Transactional
@@ -149,13 +152,14 @@ public class CatalogWriter {
     }
 
     private void removeTag(Place place, TagStore.TagRow t, Actor actor, String registryEvent) {
-        tags.delete(t.id());
+        if (!tags.delete(t.id())) {
+            return;
+        }
         events.publishEvent(new TagDeleted(place, t.id(), t.name(), t.digest(), actor.id(), actor.name(), registryEvent));
     }
 
     private void dropIfEmpty(Place place, Actor actor) {
-        if (tags.count(place.repositoryId()) == 0) {
-            repositories.delete(place.repositoryId());
+        if (tags.count(place.repositoryId()) == 0 && repositories.delete(place.repositoryId())) {
             events.publishEvent(new RepositoryDeleted(place, actor.id(), actor.name()));
         }
     }

@@ -26,11 +26,14 @@ interface RegistryAccess {
     List<String> repositories();
 
     /**
-     * Deletes a manifest (and so every tag pointing at it). False when it was already gone.
+     * Deletes a manifest (and so every tag pointing at it) on behalf of {@code actor}; a manifest already gone
+     * counts as deleted.
      *
+     * @return the registry's delete event (JSON) when the registry published it in-process (the built-in one);
+     *         empty when it was already gone, or for an external registry (its notification comes over HTTP)
      * @throws RegistryRefusedException when the registry refuses (e.g. deletes disabled)
      */
-    boolean deleteManifest(String repository, String digest);
+    Optional<String> deleteManifest(String repository, String digest, String actor);
 
     /** The registry answered, but refused the operation (4xx other than 404). */
     final class RegistryRefusedException extends RuntimeException {

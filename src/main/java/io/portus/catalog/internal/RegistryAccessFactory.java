@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.portus.auth.RegistryTokens;
 import io.portus.namespace.Registry;
+import io.portus.registry.ManifestDeletes;
 import io.portus.storage.RegistryStorage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link RegistryAccess} for a registry of the {@code registries} table: the built-in one through its
- * storage, others over HTTP(S) at their hostname with Portus's timeouts ({@code portus.registry-client.*}:
+ * storage and its {@link ManifestDeletes}, others over HTTP(S) at their hostname with Portus's timeouts ({@code portus.registry-client.*}:
  * connect 2 s and read 120 s by default, as Portus's {@code registry.timeout} / {@code read_timeout}).
  */
 @Component
@@ -20,18 +21,18 @@ class RegistryAccessFactory {
 
     private final RegistryStorage storage;
     private final JsonMapper json;
-    private final boolean builtInDeleteEnabled;
+    private final ManifestDeletes builtInDeletes;
     private final HttpClient http;
     private final Duration readTimeout;
     private final RemoteAuth auth;
 
     RegistryAccessFactory(RegistryStorage storage, JsonMapper json, RegistryTokens tokens,
-                          @Value("${portus.registry.storage.delete-enabled:true}") boolean builtInDeleteEnabled,
+                          ManifestDeletes builtInDeletes,
                           @Value("${portus.registry-client.timeout:2s}") Duration connectTimeout,
                           @Value("${portus.registry-client.read-timeout:120s}") Duration readTimeout) {
         this.storage = storage;
         this.json = json;
-        this.builtInDeleteEnabled = builtInDeleteEnabled;
+        this.builtInDeletes = builtInDeletes;
         this.readTimeout = readTimeout;
         this.auth = new RemoteAuth(tokens);
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -40,7 +41,7 @@ class RegistryAccessFactory {
 
     RegistryAccess of(Registry registry) {
         if (registry.builtin()) {
-            return new BuiltInAccess(storage, json, builtInDeleteEnabled);
+            return new BuiltInAccess(storage, json, builtInDeletes, registry.hostname());
         }
         String base = (registry.useSsl() ? "https://" : "http://") + registry.hostname();
         return new RemoteAccess(http, base, auth, json, readTimeout);

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Deletes manifests in the registry first, then in the catalog: the built-in registry through its storage,
  * an external one with {@code DELETE /v2/<name>/manifests/<digest>} as {@code portus}. Only the given
  * repository is ever touched (Portus #1125). A manifest already gone counts as deleted; a refusal or an
- * unreachable registry changes nothing in the catalog.
+ * unreachable registry changes nothing in the catalog. The built-in registry publishes its delete events as for
+ * an HTTP {@code DELETE} (outgoing notifications get them); the catalog's change carries that event, so the
+ * namespace's webhooks are called with it.
  */
 @Component
 public class RegistryDeletes {
@@ -30,8 +32,8 @@ public class RegistryDeletes {
 
     /** Deletes one manifest of {@code place}'s repository and every tag of that repository pointing at it. */
     public void deleteDigest(Registry registry, Place place, String digest, CatalogWriter.Actor actor) {
-        deleteInRegistry(access.of(registry), place.repository(), digest);
-        writer.deletedDigest(registry, place.repository(), digest, actor, null);
+        String event = deleteInRegistry(access.of(registry), place.repository(), digest, actor);
+        writer.deletedDigest(registry, place.repository(), digest, actor, event);
     }
 
     /** Deletes every manifest the repository's tags point at, then the repository. */
@@ -40,15 +42,17 @@ public class RegistryDeletes {
         Set<String> digests = new LinkedHashSet<>();
         tags.ofRepository(place.repositoryId()).forEach(t -> digests.add(t.digest()));
         for (String digest : digests) {
-            deleteInRegistry(registryAccess, place.repository(), digest);
-            writer.deletedDigest(registry, place.repository(), digest, actor, null);
+            String event = deleteInRegistry(registryAccess, place.repository(), digest, actor);
+            writer.deletedDigest(registry, place.repository(), digest, actor, event);
         }
         writer.deletedRepository(place, actor);
     }
 
-    private static void deleteInRegistry(RegistryAccess registryAccess, String repository, String digest) {
+    /** The registry's delete event (JSON) when it published one in-process, else null. */
+    private static String deleteInRegistry(RegistryAccess registryAccess, String repository, String digest,
+                                           CatalogWriter.Actor actor) {
         try {
-            registryAccess.deleteManifest(repository, digest);
+            return registryAccess.deleteManifest(repository, digest, actor.name()).orElse(null);
         } catch (RegistryAccess.RegistryRefusedException e) {
             throw new RuleViolationException(e.getMessage());
         } catch (RetryableException e) {

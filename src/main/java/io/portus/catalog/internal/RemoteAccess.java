@@ -105,14 +105,11 @@ final class RemoteAccess implements RegistryAccess {
     }
 
     @Override
-    public boolean deleteManifest(String repository, String digest) {
+    public Optional<String> deleteManifest(String repository, String digest, String actor) {
         HttpResponse<byte[]> r = send("DELETE", "/v2/" + repository + "/manifests/" + digest, false);
         int status = r.statusCode();
-        if (status == 202 || status == 200 || status == 204) {
-            return true;
-        }
-        if (status == 404) {
-            return false;
+        if (status == 202 || status == 200 || status == 204 || status == 404) {
+            return Optional.empty();
         }
         if (status >= 400 && status < 500) {
             throw new RegistryRefusedException("the registry refused to delete " + repository + "@" + digest

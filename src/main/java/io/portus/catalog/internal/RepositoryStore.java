@@ -68,8 +68,9 @@ public class RepositoryStore {
                 .params(description, DbTime.toDb(DbTime.now()), id).update();
     }
 
-    public void delete(long id) {
-        jdbc.sql("DELETE FROM repositories WHERE id = ?").param(id).update();
+    /** False when another transaction deleted it first. */
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM repositories WHERE id = ?").param(id).update() > 0;
     }
 
     public Optional<RepositoryView> view(long id) {

@@ -91,8 +91,9 @@ public class TagStore {
         }
     }
 
-    public void delete(long id) {
-        jdbc.sql("DELETE FROM tags WHERE id = ?").param(id).update();
+    /** False when another transaction deleted it first. */
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM tags WHERE id = ?").param(id).update() > 0;
     }
 
     public long count(long repositoryId) {

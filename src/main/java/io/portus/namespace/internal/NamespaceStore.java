@@ -141,4 +141,9 @@ public class NamespaceStore {
                         + "WHERE id = ?")
                 .params(name, description, teamId, visibility.code(), DbTime.toDb(DbTime.now()), id).update();
     }
+
+    /** Deletes the namespace row (its repositories, tags and webhooks go with it by foreign key). */
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM namespaces WHERE id = ?").param(id).update();
+    }
 }

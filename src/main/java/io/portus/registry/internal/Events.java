@@ -14,6 +14,20 @@ import io.portus.storage.Digest;
 /** Builds distribution-style events for what a handler did and hands them to the dispatcher. */
 final class Events {
 
+    /**
+     * What an event says about the request behind it: an HTTP exchange, or a caller of the registry's API
+     * ({@link io.portus.registry.ManifestDeletes}).
+     */
+    record Context(String requestId, String addr, String host, String method, String userAgent, String actor,
+                   int localPort) {
+
+        static Context of(Exchange ex) {
+            return new Context(ex.requestId(), ex.request.getRemoteAddr() + ":" + ex.request.getRemotePort(),
+                    ex.request.getHeader("Host"), ex.method, ex.request.getHeader("User-Agent"), ex.actor(),
+                    ex.request.getLocalPort());
+        }
+    }
+
     private final Consumer<RegistryEvent> sink;
     private final String instanceId = UUID.randomUUID().toString();
     private final String hostname = hostname();
@@ -27,32 +41,39 @@ final class Events {
         List<RegistryEvent.Descriptor> refs = info.references().stream()
                 .map(d -> new RegistryEvent.Descriptor(d.mediaType(), d.digest().toString(), d.size()))
                 .toList();
-        emit(ex, action, new Target(info.mediaType(), info.size(), digest.toString(), info.size(),
+        emit(Context.of(ex), action, new Target(info.mediaType(), info.size(), digest.toString(), info.size(),
                 ex.repo().value(), null, ex.baseUrl() + ex.manifestPath(digest), tag, refs));
     }
 
     /** Push, pull or mount of a blob ({@code from} for a mount, else null). */
     void blob(Exchange ex, String action, Digest digest, long size, String from) {
-        emit(ex, action, new Target(RegistryEvent.BLOB_MEDIA_TYPE, size, digest.toString(), size,
+        emit(Context.of(ex), action, new Target(RegistryEvent.BLOB_MEDIA_TYPE, size, digest.toString(), size,
                 ex.repo().value(), from, ex.baseUrl() + ex.blobPath(digest), null, null));
     }
 
     /** Delete of a manifest or blob: only digest and repository, as distribution sends. */
     void deleted(Exchange ex, Digest digest) {
-        emit(ex, RegistryEvent.DELETE, new Target(null, null, digest.toString(), null, ex.repo().value(),
+        deleted(Context.of(ex), ex.repo().value(), digest);
+    }
+
+    RegistryEvent deleted(Context context, String repository, Digest digest) {
+        return emit(context, RegistryEvent.DELETE, new Target(null, null, digest.toString(), null, repository,
                 null, null, null, null));
     }
 
-    void tagDeleted(Exchange ex, String tag) {
-        emit(ex, RegistryEvent.DELETE, new Target(null, null, null, null, ex.repo().value(), null, null, tag, null));
+    RegistryEvent tagDeleted(Context context, String repository, String tag) {
+        return emit(context, RegistryEvent.DELETE, new Target(null, null, null, null, repository, null, null, tag, null));
     }
 
-    private void emit(Exchange ex, String action, Target target) {
-        var request = new RegistryEvent.Request(ex.requestId(), ex.request.getRemoteAddr() + ":" + ex.request.getRemotePort(),
-                ex.request.getHeader("Host"), ex.method, ex.request.getHeader("User-Agent"));
-        var source = new RegistryEvent.Source(hostname + ":" + ex.request.getLocalPort(), instanceId);
-        sink.accept(new RegistryEvent(UUID.randomUUID().toString(), Instant.now(), action, target, request,
-                new RegistryEvent.Actor(ex.actor()), source));
+    private RegistryEvent emit(Context context, String action, Target target) {
+        var request = new RegistryEvent.Request(context.requestId(), context.addr(), context.host(), context.method(),
+                context.userAgent());
+        var source = new RegistryEvent.Source(context.localPort() > 0 ? hostname + ":" + context.localPort() : hostname,
+                instanceId);
+        RegistryEvent event = new RegistryEvent(UUID.randomUUID().toString(), Instant.now(), action, target, request,
+                new RegistryEvent.Actor(context.actor()), source);
+        sink.accept(event);
+        return event;
     }
 
     private static String hostname() {

@@ -1,9 +1,7 @@
 package io.portus.registry.internal;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
@@ -20,14 +18,14 @@ final class ManifestHandler implements Handler {
     private final ManifestCache cache;
     private final Events events;
     private final ManifestPut put;
-    private final boolean deleteEnabled;
+    private final StorageDeletes deletes;
 
-    ManifestHandler(RegistryStorage storage, ManifestCache cache, Events events, ManifestPut put, boolean deleteEnabled) {
+    ManifestHandler(RegistryStorage storage, ManifestCache cache, Events events, ManifestPut put, StorageDeletes deletes) {
         this.storage = storage;
         this.cache = cache;
         this.events = events;
         this.put = put;
-        this.deleteEnabled = deleteEnabled;
+        this.deletes = deletes;
     }
 
     @Override
@@ -58,22 +56,15 @@ final class ManifestHandler implements Handler {
 
     private void delete(Exchange ex) throws IOException {
         Reference ref = Reference.lookup(ex.route.reference());
-        if (!deleteEnabled) {
+        if (!deletes.enabled()) {
             throw new RegistryException(ErrorCode.UNSUPPORTED, "deletes are disabled on this registry"
                     + " (portus.registry.storage.delete-enabled / REGISTRY_STORAGE_DELETE_ENABLED)");
         }
-        if (ref.byTag()) {
-            if (!storage.deleteTag(ex.repo(), ref.tag())) {
-                throw unknown(ref);
-            }
-            events.tagDeleted(ex, ref.tag());
-        } else {
-            Optional<List<String>> tags = storage.deleteManifest(ex.repo(), ref.digest());
-            if (tags.isEmpty()) {
-                throw unknown(ref);
-            }
-            events.deleted(ex, ref.digest());
-            tags.get().forEach(tag -> events.tagDeleted(ex, tag));
+        boolean deleted = ref.byTag()
+                ? deletes.deleteTag(ex.repo(), ref.tag(), Events.Context.of(ex)).isPresent()
+                : deletes.deleteManifest(ex.repo(), ref.digest(), Events.Context.of(ex)).isPresent();
+        if (!deleted) {
+            throw unknown(ref);
         }
         ex.sendEmpty(202);
     }

@@ -50,11 +50,21 @@ class RegistryConfiguration {
     }
 
     @Bean
+    Events registryEvents(AsyncEventDispatcher eventDispatcher) {
+        return new Events(eventDispatcher);
+    }
+
+    /** The registry's deletes, for the DELETE handler and, as {@link io.portus.registry.ManifestDeletes}, for others. */
+    @Bean
+    StorageDeletes registryManifestDeletes(RegistryStorage storage, Events events, RegistryProperties properties) {
+        return new StorageDeletes(storage, events, properties.storage().deleteEnabled());
+    }
+
+    @Bean
     RegistryDispatcher registryDispatcher(RegistryStorage storage, RegistryProperties properties,
-                                          AccessControllers accessControllers, AsyncEventDispatcher eventDispatcher,
-                                          RegistryMetrics metrics) {
+                                          AccessControllers accessControllers, Events events,
+                                          StorageDeletes manifestDeletes, RegistryMetrics metrics) {
         ManifestCache cache = new ManifestCache(MANIFEST_CACHE);
-        Events events = new Events(eventDispatcher);
         UploadBodies bodies = new UploadBodies(storage);
         boolean deletes = properties.storage().deleteEnabled();
         ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes());
@@ -62,7 +72,7 @@ class RegistryConfiguration {
                 Route.Kind.BASE, new BaseHandler(),
                 Route.Kind.CATALOG, new CatalogHandler(storage),
                 Route.Kind.TAGS, new TagsHandler(storage),
-                Route.Kind.MANIFEST, new ManifestHandler(storage, cache, events, put, deletes),
+                Route.Kind.MANIFEST, new ManifestHandler(storage, cache, events, put, manifestDeletes),
                 Route.Kind.BLOB, new BlobHandler(storage, events, deletes),
                 Route.Kind.UPLOAD_START, new UploadStartHandler(storage, events, bodies),
                 Route.Kind.UPLOAD, new UploadHandler(storage, events, bodies),

@@ -131,6 +131,12 @@ public class TeamStore {
         jdbc.sql("DELETE FROM team_users WHERE team_id = ? AND user_id = ?").params(teamId, userId).update();
     }
 
+    /** Deletes the team and its memberships. */
+    public void delete(long teamId) {
+        jdbc.sql("DELETE FROM team_users WHERE team_id = ?").param(teamId).update();
+        jdbc.sql("DELETE FROM teams WHERE id = ?").param(teamId).update();
+    }
+
     /** Takes a row lock on the team (serialises membership changes, so the last-owner rule holds). */
     public void lock(long teamId) {
         jdbc.sql("SELECT id FROM teams WHERE id = ? FOR UPDATE").param(teamId).query(Long.class).optional();

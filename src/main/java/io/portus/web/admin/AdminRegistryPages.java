@@ -49,7 +49,7 @@ class AdminRegistryPages {
                   @RequestParam(defaultValue = "false") boolean force, Model model, RedirectAttributes redirect) {
         Admins.require(admin);
         try {
-            Registry r = registries.create(values.name(), values.hostname(), values.useSsl(),
+            Registry r = registries.create(admin, values.name(), values.hostname(), values.useSsl(),
                     values.externalHostname(), force);
             Flash.notice(redirect, "Registry " + r.name() + " added. Point its token realm at this Portus.");
             return "redirect:/admin/registries";
@@ -72,7 +72,7 @@ class AdminRegistryPages {
         Admins.require(admin);
         Registry current = registries.get(id);
         try {
-            Registry r = registries.update(id, values.name(), current.builtin() ? null : values.hostname(),
+            Registry r = registries.update(admin, id, values.name(), current.builtin() ? null : values.hostname(),
                     current.builtin() ? null : values.useSsl(), values.externalHostname(), force);
             Flash.notice(redirect, "Registry " + r.name() + " saved.");
             return "redirect:/admin/registries";

@@ -13,6 +13,7 @@ import io.portus.web.support.PageLinks;
 import io.portus.web.support.Requests;
 import io.portus.web.support.UiSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,15 +54,19 @@ class AdminUserPages {
     @PostMapping("/admin/users")
     String create(@CurrentUserArgument User admin, @RequestParam(defaultValue = "") String username,
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "false") boolean bot, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean bot, HttpServletRequest request,
+                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Admins.require(admin);
         String secret = bot && password.isEmpty() ? Secrets.newToken() : password;
-        User user = users.create(new NewUser(username.trim(), email.trim(), secret, null, false, bot));
+        User user = users.create(new NewUser(username.trim(), email.trim(), secret, null, false, bot), admin);
         if (bot) {
-            NewApplicationToken token = tokens.createFor(user, "default");
-            redirect.addFlashAttribute(BOT_TOKEN, new BotToken(user.username(), token.plainToken()));
+            // shown in this answer: a redirect would carry the plain token in the session, which lives in the database
+            NewApplicationToken token = tokens.createFor(user, "default", admin);
+            model.addAttribute(BOT_TOKEN, new BotToken(user.username(), token.plainToken()));
+            response.setHeader("Cache-Control", "no-store");
+            return list(admin, 0, request, model);
         }
-        Flash.notice(redirect, (bot ? "Bot " : "User ") + user.username() + " created.");
+        Flash.notice(redirect, "User " + user.username() + " created.");
         return "redirect:/admin/users";
     }
 

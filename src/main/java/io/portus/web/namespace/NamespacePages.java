@@ -1,6 +1,7 @@
 package io.portus.web.namespace;
 
 import io.portus.account.User;
+import io.portus.catalog.NamespaceDeletes;
 import io.portus.common.Slice;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /namespaces}: list, create, and the changes of one namespace. */
+/** {@code /namespaces}: list, create, the changes of one namespace, and its deletion. */
 @Controller
 class NamespacePages {
 
@@ -29,12 +30,15 @@ class NamespacePages {
     private final TeamService teams;
     private final NamespaceDetails details;
     private final UiSettings settings;
+    private final NamespaceDeletes deletes;
 
-    NamespacePages(NamespaceService namespaces, TeamService teams, NamespaceDetails details, UiSettings settings) {
+    NamespacePages(NamespaceService namespaces, TeamService teams, NamespaceDetails details, UiSettings settings,
+                   NamespaceDeletes deletes) {
         this.namespaces = namespaces;
         this.teams = teams;
         this.details = details;
         this.settings = settings;
+        this.deletes = deletes;
     }
 
     @GetMapping("/namespaces")
@@ -88,5 +92,14 @@ class NamespacePages {
         Namespace ns = namespaces.update(user, id, new NamespaceUpdate(null, null, team, null));
         Flash.notice(redirect, "Namespace " + ns.name() + " now belongs to team " + ns.teamName() + ".");
         return "redirect:/namespaces/" + id;
+    }
+
+    @PostMapping("/namespaces/{id}/delete")
+    String delete(@CurrentUserArgument User user, @PathVariable long id, RedirectAttributes redirect) {
+        Namespace ns = namespaces.get(id);
+        int repositories = deletes.delete(user, id);
+        Flash.notice(redirect, "Namespace " + ns.name() + " deleted"
+                + (repositories == 0 ? "." : " with its " + repositories + (repositories == 1 ? " repository." : " repositories.")));
+        return "redirect:/namespaces";
     }
 }

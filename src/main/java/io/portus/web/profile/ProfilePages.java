@@ -10,6 +10,7 @@ import io.portus.common.InvalidInputException;
 import io.portus.web.support.CurrentUserArgument;
 import io.portus.web.support.Flash;
 import io.portus.web.support.UiSettings;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,12 +74,17 @@ class ProfilePages {
         return "redirect:/profile";
     }
 
+    /**
+     * Shows the new token in the answer itself: a redirect would carry it in the session, which lives in the
+     * database, and the plain token is never stored.
+     */
     @PostMapping("/profile/tokens")
     String createToken(@CurrentUserArgument User user, @RequestParam(defaultValue = "") String application,
-                       RedirectAttributes redirect) {
+                       Model model, HttpServletResponse response) {
         NewApplicationToken token = tokens.create(user, user.id(), application);
-        redirect.addFlashAttribute(NEW_TOKEN, token);
-        return "redirect:/profile";
+        model.addAttribute(NEW_TOKEN, token);
+        response.setHeader("Cache-Control", "no-store");
+        return show(user, model);
     }
 
     @PostMapping("/profile/tokens/{id}/delete")

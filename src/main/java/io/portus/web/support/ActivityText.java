@@ -27,7 +27,20 @@ public final class ActivityText {
             case "namespace.change_visibility" -> "made namespace " + a.trackableName() + " " + p.getOrDefault("new", "");
             case "namespace.change_team" -> "moved namespace " + a.trackableName() + " to team " + p.getOrDefault("new", "");
             case "namespace.change_namespace_description" -> "changed the description of namespace " + a.trackableName();
+            case "registry.delete" -> "deleted namespace " + p.getOrDefault("namespace_name", a.recipientName());
+            case "registry.remove_team" -> "deleted team " + p.getOrDefault("team", a.trackableName());
             case "team.create" -> "created team " + a.trackableName();
+            case "user.create" -> "created user " + a.trackableName();
+            case "user.delete" -> "deleted user " + a.trackableName();
+            case "user.toggle_admin" -> "true".equals(p.get("admin")) ? "made " + a.trackableName() + " an administrator"
+                    : "removed the administrator rights of " + a.trackableName();
+            case "user.toggle_enabled" -> ("true".equals(p.get("enabled")) ? "enabled " : "disabled ") + a.trackableName();
+            case "application_token.create" -> "created the application token " + a.trackableName()
+                    + " of " + a.recipientName();
+            case "application_token.destroy" -> "removed the application token " + a.trackableName()
+                    + " of " + a.recipientName();
+            case "registry.create" -> "registered the registry " + a.trackableName() + " (" + p.getOrDefault("hostname", "") + ")";
+            case "registry.update" -> "changed the registry " + a.trackableName() + " (" + p.getOrDefault("hostname", "") + ")";
             case "team.add_member" -> "added " + a.recipientName() + " to team " + a.trackableName()
                     + role(p);
             case "team.remove_member" -> "removed " + a.recipientName() + " from team " + a.trackableName();

@@ -5,6 +5,7 @@ import io.portus.common.InvalidInputException;
 import io.portus.common.Slice;
 import io.portus.team.Role;
 import io.portus.team.Team;
+import io.portus.team.TeamDeletes;
 import io.portus.team.TeamMember;
 import io.portus.team.TeamService;
 import io.portus.namespace.NamespaceService;
@@ -22,18 +23,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /teams}: list, create, a team's page, and membership changes. */
+/** {@code /teams}: list, create, a team's page, membership changes, and deletion. */
 @Controller
 class TeamPages {
 
     private final TeamService teams;
     private final NamespaceService namespaces;
     private final UiSettings settings;
+    private final TeamDeletes deletes;
 
-    TeamPages(TeamService teams, NamespaceService namespaces, UiSettings settings) {
+    TeamPages(TeamService teams, NamespaceService namespaces, UiSettings settings, TeamDeletes deletes) {
         this.teams = teams;
         this.namespaces = namespaces;
         this.settings = settings;
+        this.deletes = deletes;
     }
 
     @GetMapping("/teams")
@@ -94,6 +97,14 @@ class TeamPages {
         teams.removeMember(user, id, memberId);
         Flash.notice(redirect, "Member removed.");
         return "redirect:/teams/" + id;
+    }
+
+    @PostMapping("/teams/{id}/delete")
+    String delete(@CurrentUserArgument User user, @PathVariable long id, RedirectAttributes redirect) {
+        Team team = teams.get(id);
+        deletes.delete(user, id);
+        Flash.notice(redirect, "Team " + team.name() + " deleted.");
+        return "redirect:/teams";
     }
 
     private static Role role(String role) {

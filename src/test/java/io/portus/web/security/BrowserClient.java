@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A cookie-keeping HTTP client that behaves like a browser on forms, without following redirects. */
-final class BrowserClient {
+public final class BrowserClient {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
     private final String base;
     private final HttpClient http;
 
-    BrowserClient(int port) {
+    public BrowserClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
     /** The CSRF token of the session, as the page at {@code path} carries it. */
-    String csrf(String path) {
+    public String csrf(String path) {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on " + path);
@@ -41,7 +41,7 @@ final class BrowserClient {
         return m.group(1);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -52,7 +52,7 @@ final class BrowserClient {
     }
 
     /** Signs in through the form; returns the response of the form post. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", csrf("/users/sign_in"));
         form.put("username", username);
@@ -60,7 +60,7 @@ final class BrowserClient {
         return post("/users/sign_in", form);
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
