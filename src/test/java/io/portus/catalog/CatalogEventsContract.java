@@ -74,6 +74,24 @@ abstract class CatalogEventsContract extends DatabaseTest {
     }
 
     @Test
+    void pullsSetTheTagsLastPulledTimeWithoutStoringAnEventPerPull() throws Exception {
+        String ns = unique("pull");
+        var pushed = pusher.image(ns + "/app", "1.0", TestPusher.OCI_MANIFEST, 1, 100);
+        assertThat(awaitTag(ns + "/app", "1.0", pushed.digest()).pulledAt()).isNull();
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 20; i++) {
+            var get = HttpRequest.newBuilder(URI.create(base() + "/v2/" + ns + "/app/manifests/1.0"))
+                    .header("Accept", TestPusher.OCI_MANIFEST).build();
+            assertThat(http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+        TagView pulled = Poll.until("pulled_at of " + ns + "/app:1.0", () -> catalog.find(builtin.id(), ns + "/app")
+                .flatMap(r -> catalog.tagsOf(r.id()).stream().filter(t -> t.pulledAt() != null).findFirst()));
+        assertThat(pulled.pulledAt()).isAfterOrEqualTo(pulled.pushedAt());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_events WHERE action = 'pull' AND repository = ?")
+                .param(ns + "/app").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aRepositoryWithoutSlashGoesToTheGlobalNamespace() {
         String name = unique("glob");
         var pushed = pusher.image(name, "latest", TestPusher.DOCKER_MANIFEST, 1, 500);

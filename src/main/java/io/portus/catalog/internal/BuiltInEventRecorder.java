@@ -13,9 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts the built-in registry's events into {@code registry_events}, like events from external registries.
- * The registry's dispatcher thread only enqueues; one writer thread stores, retrying with backoff while the
- * database is unreachable, so the registry is never slowed down by the database.
+ * Puts the built-in registry's pushes and deletes into {@code registry_events}, like events from external
+ * registries. The registry's dispatcher thread only enqueues; one writer thread stores, retrying with
+ * backoff while the database is unreachable, so the registry is never slowed down by the database. Blob
+ * events are of no interest to the catalog, and manifest pulls (the most frequent request) only move the
+ * tags' "last pulled" time, which {@link PullTimes} coalesces instead of storing each pull.
  */
 @Component
 class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
@@ -26,13 +28,16 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
     private final RegistryService registries;
     private final JsonMapper json;
     private final EventWorker worker;
+    private final PullTimes pulls;
     private final BackgroundQueue<RegistryEvent> queue;
 
-    BuiltInEventRecorder(EventStore store, RegistryService registries, JsonMapper json, EventWorker worker) {
+    BuiltInEventRecorder(EventStore store, RegistryService registries, JsonMapper json, EventWorker worker,
+                         PullTimes pulls) {
         this.store = store;
         this.registries = registries;
         this.json = json;
         this.worker = worker;
+        this.pulls = pulls;
         this.queue = new BackgroundQueue<>("builtin-event-writer", 10_000, this::write,
                 (event, e, retryIn) -> log.warn("cannot store built-in registry event {} ({}); retrying in {} ms",
                         event.id(), e.getMessage(), retryIn));
@@ -40,6 +45,18 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
 
     @Override
     public void onEvent(RegistryEvent event) {
+        RegistryEvent.Target target = event.target();
+        if (target == null || target.mediaType() == null || RegistryEvents.BLOB.equals(target.mediaType())) {
+            return; // blob events (and anything without a manifest type) change nothing in the catalog
+        }
+        if (RegistryEvents.PULL.equals(event.action())) {
+            // the registry built this event from a validated name, reference and digest
+            boolean portusOwnFetch = event.actor() != null && "portus".equals(event.actor().name());
+            if (!portusOwnFetch && target.repository() != null && target.digest() != null) {
+                pulls.record(target.repository(), target.tag(), target.digest(), event.timestamp());
+            }
+            return;
+        }
         JsonNode node = json.valueToTree(event);
         if (RegistryEvents.irrelevance(node).isPresent()) {
             return;
