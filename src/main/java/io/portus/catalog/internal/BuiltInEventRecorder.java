@@ -46,8 +46,12 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
     @Override
     public void onEvent(RegistryEvent event) {
         RegistryEvent.Target target = event.target();
-        if (target == null || target.mediaType() == null || RegistryEvents.BLOB.equals(target.mediaType())) {
-            return; // blob events (and anything without a manifest type) change nothing in the catalog
+        if (target == null) {
+            return;
+        }
+        boolean pushOrPull = RegistryEvents.PUSH.equals(event.action()) || RegistryEvents.PULL.equals(event.action());
+        if (pushOrPull && (target.mediaType() == null || RegistryEvents.BLOB.equals(target.mediaType()))) {
+            return; // blob pushes and pulls change nothing in the catalog (deletes carry no media type: see below)
         }
         if (RegistryEvents.PULL.equals(event.action())) {
             // the registry built this event from a validated name, reference and digest

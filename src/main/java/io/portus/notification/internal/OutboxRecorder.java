@@ -37,15 +37,27 @@ final class OutboxRecorder implements RegistryEventListener, SmartLifecycle {
 
     @Override
     public void onEvent(RegistryEvent event) {
+        if (wanting(event).isEmpty()) {
+            return; // no endpoint (or none that wants this action and media type): nothing to queue
+        }
         if (!queue.offer(event)) {
             log.warn("notification of event {} dropped: the outbox writer is {} events behind", event.id(), queue.size());
         }
     }
 
-    private void write(RegistryEvent event) {
+    private List<String> wanting(RegistryEvent event) {
+        if (endpoints.isEmpty()) {
+            return List.of();
+        }
         String mediaType = event.target() == null ? null : event.target().mediaType();
-        List<String> wanting = endpoints.stream().filter(e -> e.wants(event.action(), mediaType))
-                .map(Endpoint::name).toList();
+        return endpoints.stream().filter(e -> e.wants(event.action(), mediaType)).map(Endpoint::name).toList();
+    }
+
+    private void write(RegistryEvent event) {
+        List<String> wanting = wanting(event);
+        if (wanting.isEmpty()) {
+            return;
+        }
         store.add(wanting, event.id(), json.writeValueAsString(event));
         wakeUp.run();
     }
