@@ -70,7 +70,7 @@ final class Events {
                 context.userAgent());
         var source = new RegistryEvent.Source(context.localPort() > 0 ? hostname + ":" + context.localPort() : hostname,
                 instanceId);
-        RegistryEvent event = new RegistryEvent(UUID.randomUUID().toString(), Instant.now(), action, target, request,
+        RegistryEvent event = new RegistryEvent(Ids.uuid(), Instant.now(), action, target, request,
                 new RegistryEvent.Actor(context.actor()), source);
         sink.accept(event);
         return event;

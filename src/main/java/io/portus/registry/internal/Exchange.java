@@ -44,7 +44,7 @@ final class Exchange {
     /** A unique id of this request (for events), made on first use. */
     String requestId() {
         if (requestId == null) {
-            requestId = java.util.UUID.randomUUID().toString();
+            requestId = Ids.uuid();
         }
         return requestId;
     }
