@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -141,48 +142,71 @@ class RealClientsIT {
 
     /**
      * The second push of an image to another repository of the same registry is a cross-repository mount:
-     * skopeo (with its own fresh blob-info cache, which knows only the first push) asks
-     * {@code POST ?mount=&from=} for every layer, the registry answers 201, and no layer is uploaded again.
+     * skopeo asks {@code POST ?mount=&from=} for every layer its blob-info cache knows a location of, the
+     * registry answers 201, and no layer is uploaded again.
+     * <p>
+     * skopeo 1.9 (containers/image 5.23, boltdb cache) now and then offers no candidate for one layer it
+     * uploaded a moment before (seen in CI: 7 of 8 layers tried; its cache records are written after the
+     * upload, errors ignored), and then uploads that layer: that is the client's choice, not a refused mount.
+     * So the test copies to fresh repositories until one copy has skopeo try a mount for every layer (each
+     * copy teaches its cache the layers it uploaded), at most three times, and holds that copy to the
+     * server-side proof: every mount answered 201, none of the 32 MiB received, no layer uploaded.
      */
     @Test
     void secondCopyToAnotherRepositoryMountsInsteadOfUploading() throws Exception {
         Skopeo fresh = new Skopeo(work.resolve("skopeo-mount"));
         String image = "rand-8layers";
-        fresh.copy(images.ref(image), ref("real/mount-src:1"), "--preserve-digests");
-
-        Prometheus before = Registries.againstReference() ? null : Prometheus.scrape(registry.baseUri());
-        Skopeo.CopyResult second = fresh.copyResult(images.ref(image), ref("real/mount-dst:1"),
-                "--preserve-digests", "--debug");
-        if (before != null) {   // our jar also tells it: no layer bytes came in (the image is 32 MiB)
-            Map<String, String> mount = Map.of("method", "POST", "status", "201");
-            // a request is counted just after its response went out: give the last one a moment to land
-            Thread.sleep(500);
-            Prometheus after = Prometheus.scrape(registry.baseUri());
-            double posts201 = after.sum(REQUESTS, mount) - before.sum(REQUESTS, mount);
-            assertThat(after.sum(BYTES_IN, Map.of()) - before.sum(BYTES_IN, Map.of()))
-                    .as("bytes received by the registry during the second copy (POSTs answered 201: %s)", posts201)
-                    .isLessThan(64 * 1024.0);
-        }
-
-        String log = second.result().stderr();
         List<String> layers = layerDigests(images.path(image));
         assertThat(layers).hasSize(8);
+        Skopeo.CopyResult first = fresh.copyResult(images.ref(image), ref("real/mount-src:1"),
+                "--preserve-digests", "--debug");
+        Files.writeString(work.resolve("mount-0.log"), first.result().stderr());
+
+        String log = null;
+        String dest = null;
+        double bytesIn = 0;
+        double posts201 = -1;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            dest = "real/mount-dst" + attempt;
+            Prometheus before = Registries.againstReference() ? null : Prometheus.scrape(registry.baseUri());
+            Skopeo.CopyResult copy = fresh.copyResult(images.ref(image), ref(dest + ":1"), "--preserve-digests", "--debug");
+            log = copy.result().stderr();
+            Files.writeString(work.resolve("mount-" + attempt + ".log"), log);
+            if (before != null) {   // our jar also tells it: what came in during this copy
+                // a request is counted just after its response went out: give the last one a moment to land
+                Thread.sleep(500);
+                Prometheus after = Prometheus.scrape(registry.baseUri());
+                posts201 = after.sum(REQUESTS, Map.of("method", "POST", "status", "201"))
+                        - before.sum(REQUESTS, Map.of("method", "POST", "status", "201"));
+                bytesIn = after.sum(BYTES_IN, Map.of()) - before.sum(BYTES_IN, Map.of());
+            }
+            String copyLog = log;
+            if (layers.stream().allMatch(l -> copyLog.contains("mount=" + l.replace(":", "%3A")))) {
+                break;
+            }
+        }
+
         for (String layer : layers) {
             String encoded = "mount=" + layer.replace(":", "%3A");
-            assertThat(log).as("skopeo asked to mount %s", layer).contains(encoded);
-            assertThat(log).as("layer %s uploaded instead of mounted", layer)
+            assertThat(log).as("skopeo asked to mount %s (in three copies, its cache never offered it)\n%s", layer, log)
+                    .contains(encoded);
+            assertThat(log).as("layer %s uploaded instead of mounted\n%s", layer, log)
                     .doesNotContain("Upload of layer " + layer).doesNotContain("digest=" + layer.replace(":", "%3A"));
         }
         assertThat(log.split("mount OK", -1).length - 1).as("mounts the registry acknowledged with 201\n%s", log)
                 .isEqualTo(layers.size());
+        if (!Registries.againstReference()) {   // none of the 32 MiB came in again
+            assertThat(bytesIn).as("bytes received by the registry during the mounting copy (POSTs answered 201: %s)",
+                    posts201).isLessThan(64 * 1024.0);
+        }
 
         RegistryHttp http = new RegistryHttp(registry.baseUri());
         for (String layer : layers) {
-            HttpResponse<byte[]> r = http.get("/v2/real/mount-dst/blobs/" + layer);
+            HttpResponse<byte[]> r = http.get("/v2/" + dest + "/blobs/" + layer);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(Digests.sha256(r.body())).isEqualTo(layer);
         }
-        assertThat(Digests.sha256(fresh.inspectRaw(ref("real/mount-dst:1")))).isEqualTo(images.digest(image));
+        assertThat(Digests.sha256(fresh.inspectRaw(ref(dest + ":1")))).isEqualTo(images.digest(image));
     }
 
     static List<String> layerDigests(Path ociLayout) {
