@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# bench/token-bench.sh [--connections N] [--duration SECONDS] [--runs N]
+# bench/token-bench.sh [--connections N] [--duration SECONDS] [--runs N] [--warmup SECONDS]
 #
 # Token-service benchmark (issue #3): starts target/portus.jar (embedded H2, token mode, generated
 # RSA 4096 signing key, fresh data dir under target/bench-run/), bootstraps an admin, creates one user,
 # then measures GET /v2/token with the same Basic credentials on every request (what CI fleets do) at
-# 64 concurrent connections with wrk: a warm-up run, then --runs measured runs (default 3 x 10 s).
+# 64 concurrent connections with wrk: a warm-up run (default 20 s: JIT), then --runs measured runs
+# (default 3 x 10 s).
 # Prints req/s and p50/p99 per run plus the load average before and after. Builds nothing: run
 # `./portus build` first. Not a test: run it by hand on a quiet machine.
 #
@@ -12,12 +13,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-CONNS=64 DURATION=10 RUNS=3
+CONNS=64 DURATION=10 RUNS=3 WARMUP=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --runs) RUNS=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "token-bench: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -91,7 +93,7 @@ run_wrk() { # run_wrk SECONDS -> "req/s p50 p99"
 }
 
 echo "token-bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg), cores $(nproc)"
-run_wrk 5 >/dev/null   # warm-up (JIT, caches)
+run_wrk "$WARMUP" >/dev/null   # warm-up (JIT, caches)
 printf '%-6s %12s %10s %10s %8s\n' run req/s p50 p99 non-2xx
 for i in $(seq 1 "$RUNS"); do
   read -r rps p50 p99 non2xx rest <<<"$(run_wrk "$DURATION")"

@@ -2,10 +2,12 @@ package io.portus.auth.token;
 
 import io.portus.auth.RegistryLookup;
 import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.policy.AccessPolicy;
 import io.portus.registry.AccessController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -82,6 +84,18 @@ class TokenConfiguration {
             String realm = CurrentRequest.realm();
             return realm != null ? realm : scheme + service.get() + "/v2/token";
         }, service);
+    }
+
+    /** GET /v2/token after the registry filter (0), before sessions (5) and Spring Security (10). */
+    @Bean
+    FilterRegistrationBean<TokenGetFilter> tokenGetFilter(ObjectProvider<Credentials> credentials,
+                                                          ObjectProvider<TokenService> tokens,
+                                                          ObjectProvider<RefreshTokenStore> refreshTokens) {
+        FilterRegistrationBean<TokenGetFilter> registration = new FilterRegistrationBean<>(new TokenGetFilter(
+                () -> new TokenGetFilter.Parts(credentials.getObject(), tokens.getObject(), refreshTokens.getObject())));
+        registration.setOrder(1);
+        registration.addUrlPatterns(TokenGetFilter.PATH);
+        return registration;
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /v2/token}: the Docker token endpoint (GET with Basic credentials, portus-behaviour §1.2) and its
- * OAuth2 form (POST, registry-protocol §4). Refusals are 401 with {@code WWW-Authenticate: Basic} and a
+ * {@code POST /v2/token}: the OAuth2 form of the token endpoint (registry-protocol §4); the GET with Basic
+ * credentials (portus-behaviour §1.2) is {@link TokenGetFilter}. Refusals are 401 with {@code WWW-Authenticate: Basic} and a
  * short JSON error.
  */
 @RestController
@@ -39,23 +38,6 @@ final class TokenController {
         this.credentials = credentials;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
-    }
-
-    @GetMapping("/v2/token")
-    ResponseEntity<Map<String, Object>> get(HttpServletRequest request) {
-        Map<String, List<String>> query = QueryString.parse(request.getQueryString());
-        Principal principal = credentials.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
-        List<Scope> scopes = scopes(query.getOrDefault("scope", List.of()));
-        String service = orEmpty(QueryString.first(query, "service"));
-        TokenService.Grant grant = tokens.grant(principal, service, scopes);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token", grant.token().token());
-        body.put("access_token", grant.token().token());
-        putTimes(body, grant.token());
-        if (principal != null && "true".equalsIgnoreCase(QueryString.first(query, "offline_token"))) {
-            body.put("refresh_token", refreshTokens.issue(principal, service));
-        }
-        return ok(body);
     }
 
     @PostMapping(path = "/v2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -93,16 +75,21 @@ final class TokenController {
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Map<String, Object>> refused(TokenRequestException e, HttpServletRequest request) {
         log.debug("/v2/token refused ({}): {}", e.status().value(), e.getMessage());
-        Map<String, Object> body = "POST".equals(request.getMethod())
-                ? Map.of("error", e.oauthError(), "error_description", e.getMessage())
-                : Map.of("errors", List.of(Map.of("code", e.status().value() == 401 ? "UNAUTHORIZED" : "INVALID_REQUEST",
-                        "message", e.getMessage())));
+        Map<String, Object> body = errorBody(e, "POST".equals(request.getMethod()));
         var response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (e.status().value() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
         return response.body(body);
+    }
+
+    /** The OAuth2 error of the POST form, the registry-style {@code errors} list of the GET. */
+    static Map<String, Object> errorBody(TokenRequestException e, boolean post) {
+        return post
+                ? Map.of("error", e.oauthError(), "error_description", e.getMessage())
+                : Map.of("errors", List.of(Map.of("code", e.status().value() == 401 ? "UNAUTHORIZED" : "INVALID_REQUEST",
+                        "message", e.getMessage())));
     }
 
     private static List<Scope> scopes(List<String> values) {
@@ -131,7 +118,4 @@ final class TokenController {
         return value;
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }
