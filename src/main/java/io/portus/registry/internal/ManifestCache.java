@@ -1,34 +1,28 @@
 package io.portus.registry.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.portus.storage.Digest;
 
 /**
  * Parsed {@link ManifestInfo} by digest. Manifest content is immutable, so entries never go stale; the
- * cache is a small LRU so that a registry with millions of manifests does not keep them all.
+ * cache is bounded so that a registry with millions of manifests does not keep them all. Lock-free reads
+ * (Caffeine): every manifest GET and HEAD looks here.
  */
 final class ManifestCache {
 
-    private final Map<Digest, ManifestInfo> entries;
+    private final Cache<Digest, ManifestInfo> entries;
 
     ManifestCache(int capacity) {
-        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Digest, ManifestInfo> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
     }
 
     /** The info of the manifest with these bytes (which must hash to {@code digest}). */
     ManifestInfo info(Digest digest, byte[] bytes) {
-        synchronized (entries) {
-            ManifestInfo cached = entries.get(digest);
-            if (cached != null) {
-                return cached;
-            }
+        ManifestInfo cached = entries.getIfPresent(digest);
+        if (cached != null) {
+            return cached;
         }
         ManifestInfo info = ManifestParser.describe(bytes);
         put(digest, info);
@@ -36,8 +30,6 @@ final class ManifestCache {
     }
 
     void put(Digest digest, ManifestInfo info) {
-        synchronized (entries) {
-            entries.put(digest, info);
-        }
+        entries.put(digest, info);
     }
 }
