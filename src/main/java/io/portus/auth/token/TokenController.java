@@ -92,7 +92,7 @@ final class TokenController {
                         "message", e.getMessage())));
     }
 
-    private static List<Scope> scopes(List<String> values) {
+    static List<Scope> scopes(List<String> values) {
         try {
             return Scopes.parseRequested(values);
         } catch (InvalidScopeException e) {

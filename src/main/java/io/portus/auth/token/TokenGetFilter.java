@@ -2,9 +2,7 @@ package io.portus.auth.token;
 
 import io.portus.auth.Principal;
 import io.portus.auth.authn.RefreshTokenStore;
-import io.portus.auth.scope.InvalidScopeException;
 import io.portus.auth.scope.Scope;
-import io.portus.auth.scope.Scopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -87,55 +84,37 @@ final class TokenGetFilter extends OncePerRequestFilter {
         TokenService tokens = p.tokens();
         Map<String, List<String>> query = QueryString.parse(request.getQueryString());
         Principal principal = p.credentials().fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
-        List<Scope> scopes = scopes(query.getOrDefault("scope", List.of()));
+        List<Scope> scopes = TokenController.scopes(query.getOrDefault("scope", List.of()));
         String service = orEmpty(QueryString.first(query, "service"));
         TokenService.Grant grant = tokens.grant(principal, service, scopes);
         String refreshToken = principal != null && "true".equalsIgnoreCase(QueryString.first(query, "offline_token"))
                 ? p.refreshTokens().issue(principal, service) : null;
         IssuedToken token = grant.token();
-        String issuedAt = DateTimeFormatter.ISO_INSTANT.format(token.issuedAt());
-        long expiresIn = token.expiresIn(tokens.now());
-        if (!plain(token.token()) || !plain(issuedAt) || (refreshToken != null && !plain(refreshToken))) {
-            Map<String, Object> body = new LinkedHashMap<>();   // never with our signer and stores; kept correct anyway
-            body.put("token", token.token());
-            body.put("access_token", token.token());
-            body.put("expires_in", expiresIn);
-            body.put("issued_at", issuedAt);
-            if (refreshToken != null) {
-                body.put("refresh_token", refreshToken);
-            }
-            return json.writeValueAsBytes(body);
-        }
-        StringBuilder out = new StringBuilder(2 * token.token().length() + 160);
-        out.append("{\"token\":\"").append(token.token())
-                .append("\",\"access_token\":\"").append(token.token())
-                .append("\",\"expires_in\":").append(expiresIn)
-                .append(",\"issued_at\":\"").append(issuedAt).append('"');
+        StringBuilder out = new StringBuilder(2 * token.token().length() + 160).append('{');
+        string(out, "token", token.token()).append(',');
+        string(out, "access_token", token.token()).append(',');
+        out.append("\"expires_in\":").append(token.expiresIn(tokens.now())).append(',');
+        string(out, "issued_at", DateTimeFormatter.ISO_INSTANT.format(token.issuedAt()));
         if (refreshToken != null) {
-            out.append(",\"refresh_token\":\"").append(refreshToken).append('"');
+            string(out.append(','), "refresh_token", refreshToken);
         }
-        return out.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Characters a JSON string holds as they are: a JWS (base64url and dots), an ISO instant, a hex token. */
-    static boolean plain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == ':' || c == '+' || c == '/' || c == '=';
-            if (!ok) {
-                return false;
+    /** {@code "name":"value"} with the value escaped as JSON requires (a JWS never needs it). */
+    static StringBuilder string(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
-        return true;
-    }
-
-    private static List<Scope> scopes(List<String> values) {
-        try {
-            return Scopes.parseRequested(values);
-        } catch (InvalidScopeException e) {
-            throw TokenRequestException.unauthorized(e.getMessage());
-        }
+        return out.append('"');
     }
 
     private static String orEmpty(String value) {
