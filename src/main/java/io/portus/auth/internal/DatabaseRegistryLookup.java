@@ -1,17 +1,33 @@
 package io.portus.auth.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.portus.auth.RegistryLookup;
 import io.portus.namespace.Registry;
+import io.portus.namespace.RegistryChanged;
 import io.portus.namespace.RegistryService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
-/** {@link RegistryLookup} over the {@code registries} table: hostname first, then external hostname. */
+/**
+ * {@link RegistryLookup} over the {@code registries} table: hostname first, then external hostname.
+ * Every token request asks it, and registries almost never change, so answers (unknown services too) are
+ * kept for {@link #TTL}: a change made through this instance clears them once committed; one made through
+ * another instance is seen here within the TTL.
+ */
 @Service
 class DatabaseRegistryLookup implements RegistryLookup {
 
+    static final Duration TTL = Duration.ofSeconds(5);
+
     private final RegistryService registries;
+    private final Cache<String, Optional<KnownRegistry>> byService = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(TTL).executor(Runnable::run).build();
 
     DatabaseRegistryLookup(RegistryService registries) {
         this.registries = registries;
@@ -19,7 +35,16 @@ class DatabaseRegistryLookup implements RegistryLookup {
 
     @Override
     public Optional<KnownRegistry> byService(String service) {
-        return registries.byService(service).map(DatabaseRegistryLookup::known);
+        if (service == null || service.isBlank()) {
+            return Optional.empty();
+        }
+        return byService.get(service.trim().toLowerCase(Locale.ROOT),
+                s -> registries.byService(s).map(DatabaseRegistryLookup::known));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void registryChanged(RegistryChanged changed) {
+        byService.invalidateAll();
     }
 
     private static KnownRegistry known(Registry r) {

@@ -135,6 +135,19 @@ abstract class AccessPolicyContract extends DatabaseTest {
                 .as("not created in the external registry").isEmpty();
     }
 
+    @Test
+    void aRegistryMovedOrAddedHereIsFoundAtOnceThoughLookupsAreCached() {
+        String host = unique("moving") + ".example:5000";
+        assertThat(lookup.byService(host)).isEmpty();
+        Registry external = registries.create(unique("ext"), host, false, null, true);
+        assertThat(lookup.byService(host)).get().extracting(KnownRegistry::id).isEqualTo(external.id());
+
+        String moved = unique("moved") + ".example:5000";
+        registries.update(null, external.id(), null, moved, null, null, true);
+        assertThat(lookup.byService(moved)).get().extracting(KnownRegistry::id).isEqualTo(external.id());
+        assertThat(lookup.byService(host)).isEmpty();
+    }
+
     private User user(String prefix) {
         String name = unique(prefix);
         return users.create(NewUser.regular(name, name + "@example.com", "password-of-" + name));
