@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * {@code POST /v2/token}: the OAuth2 form of the token endpoint (registry-protocol §4); the GET with Basic
- * credentials (portus-behaviour §1.2) is {@link TokenGetFilter}. Refusals are 401 with {@code WWW-Authenticate: Basic} and a
- * short JSON error.
+ * credentials (portus-behaviour §1.2) is {@link TokenGetFilter}. Refusals are 401 with
+ * {@code WWW-Authenticate: Basic} and a short JSON error.
  */
 @RestController
 final class TokenController {
