@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Portus for the JVM: the Portus authorization service and UI together with a built-in OCI
- * registry, in one process. See DESIGN.md for the module map.
+ * registry, in one process. See docs/architecture.md for the module map.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

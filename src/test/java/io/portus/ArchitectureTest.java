@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module rules of DESIGN.md §3, enforced on every build. */
+/** The module rules of docs/architecture.md#module-rules, enforced on every build. */
 class ArchitectureTest {
 
     private static JavaClasses classes;

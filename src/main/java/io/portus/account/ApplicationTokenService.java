@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Application tokens: random 256-bit secrets, stored as SHA-256, shown once, at most
  * {@value #MAX_PER_USER} per user. A user manages their own; admins also manage those of bots
- * (Portus 2.4+ forgot this ownership check, portus-behaviour §5.3).
+ * (Portus 2.4+ forgot this ownership check, docs/compatibility.md#application-tokens).
  */
 @Service
 public class ApplicationTokenService {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Application tokens: list and create for yourself (or, as an admin, for a bot), delete your own (or a
- * bot's as an admin). Portus 2.4+ checked none of this (portus-behaviour §5.3).
+ * bot's as an admin). Portus 2.4+ checked none of this (docs/compatibility.md#application-tokens).
  */
 @RestController
 class ApplicationTokensApi {

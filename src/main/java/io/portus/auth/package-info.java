@@ -1,5 +1,6 @@
 /**
- * Docker registry token authentication (portus-behaviour §1.2–1.4, §2; registry-protocol §4).
+ * Docker registry token authentication (docs/compatibility.md#token-endpoint to #permission-matrix;
+ * https://distribution.github.io/distribution/spec/auth/token/).
  *
  * <ul>
  *   <li>{@code auth.scope} — parse/format scopes ({@code repository:team/app:pull,push});</li>

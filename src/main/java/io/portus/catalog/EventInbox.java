@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Durable intake of registry notification envelopes ({@code {"events":[...]}}, registry-protocol §5) from
+ * Durable intake of registry notification envelopes ({@code {"events":[...]}}, docs/compatibility.md#registry-events) from
  * external registries. Each relevant event (manifest push and pull, deletes) is stored, de-duplicated by
  * its id, and applied later by the event worker; blob events and events of unknown registries are
  * dropped as Portus does. The sender is recognised by the event's {@code request.host}, then its

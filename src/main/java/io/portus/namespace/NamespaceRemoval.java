@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * The namespace side of deleting a namespace (Portus 2.4+, portus-behaviour §1.4 and §1.7): {@code delete.enabled}
+ * The namespace side of deleting a namespace (Portus 2.4+, docs/compatibility.md#deletes): {@code delete.enabled}
  * ∧ ¬global ∧ (admin ∨ owner ∨ contributor when {@code delete.contributors}); personal namespaces are refused
  * (they go with their user). The catalog deletes the repositories first ({@code catalog.NamespaceDeletes}),
  * then {@link #remove} drops the namespace itself.

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code portus.notifications.endpoints[]}, distribution's {@code notifications.endpoints} (registry-protocol
- * §5): name, url, static headers, timeout, threshold (failures before backing off), backoff, ignored media
+ * {@code portus.notifications.endpoints[]}, distribution's {@code notifications.endpoints} (docs/compatibility.md#notifications):
+ * name, url, static headers, timeout, threshold (failures before backing off), backoff, ignored media
  * types and actions, disabled. The classic {@code ENDPOINT_NAME}, {@code ENDPOINT_URL}, {@code ENDPOINT_TIMEOUT},
  * {@code ENDPOINT_THRESHOLD} and {@code ENDPOINT_BACKOFF} add one more endpoint.
  */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deleting a team (Portus's rule, portus-behaviour §1.4): {@code delete.enabled} ∧ ¬hidden ∧ (admin ∨ owner ∨
+ * Deleting a team (Portus's rule, docs/compatibility.md#deletes): {@code delete.enabled} ∧ ¬hidden ∧ (admin ∨ owner ∨
  * contributor when {@code delete.contributors}). A team that still owns namespaces is not deleted (409 naming
  * them): they must be moved to another team or deleted first, so nothing is deleted as a side effect.
  */

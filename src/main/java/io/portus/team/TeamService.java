@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Teams with Portus's rules (portus-behaviour §1.4 "UI / API operations"): creating needs
+ * Teams with Portus's rules (docs/compatibility.md#ui-api-rules): creating needs
  * {@code user_permission.create_team} or admin (only admins may name another owner); members are
  * managed by team owners and admins; the last owner cannot be removed or demoted, nor can an admin.
  * Hidden teams are not changed through here. Deleting is {@link TeamDeletes}.

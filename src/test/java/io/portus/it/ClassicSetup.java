@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classic two-container deployment on loopback (portus-behaviour §3): one self-signed certificate
- * (openssl, RSA 4096, CN=localhost, CA:true, SAN localhost + 127.0.0.1) that is at once Portus's HTTPS
+ * The classic two-container deployment on loopback (docs/operator-guide.md#the-classic-deployment-with-cncf-distribution):
+ * one self-signed certificate (openssl, RSA 4096, CN=localhost, CA:true, SAN localhost + 127.0.0.1) that is at once Portus's HTTPS
  * certificate, its token signing key and the registry's {@code rootcertbundle}; a fresh MariaDB database;
  * {@code target/portus.jar} started with the classic environment variables and serving HTTPS; CNCF
  * distribution 2.8 with token auth pointing at Portus's {@code /v2/token}.

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Activities of accounts and registries, in the transaction of the change: {@code user.create},
  * {@code user.delete}, {@code user.toggle_admin}, {@code user.toggle_enabled}, {@code application_token.create},
- * {@code application_token.destroy} (portus-behaviour §1.8), {@code registry.create}, {@code registry.update}.
+ * {@code application_token.destroy} (docs/compatibility.md#activities), {@code registry.create}, {@code registry.update}.
  * They belong to no namespace or team: admins see them, and the user who acted.
  */
 @Component

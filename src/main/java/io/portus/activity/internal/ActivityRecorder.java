@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain events into activities with Portus's keys (portus-behaviour §1.8), in the transaction of the
+ * Turns domain events into activities with Portus's keys (docs/compatibility.md#activities), in the transaction of the
  * change: {@code repository.push} / {@code repository.delete} (recipient: the tag), {@code namespace.delete}
  * (a repository was removed), {@code namespace.create|change_*}, {@code registry.delete} (a namespace was
  * removed), {@code team.*}, {@code registry.remove_team} (a team was removed).

@@ -13,7 +13,7 @@ import java.util.Arrays;
 
 /**
  * Key ids a registry matches against its trusted certificates: the libtrust id of distribution 2.x
- * (registry-protocol §4) and the RFC 7638 JWK thumbprint of distribution 3.x.
+ * (docs/compatibility.md#jwt) and the RFC 7638 JWK thumbprint of distribution 3.x.
  */
 final class KeyIds {
 

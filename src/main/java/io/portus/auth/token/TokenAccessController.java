@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Token mode of the built-in registry ({@code portus.registry.auth=token}): the request's Bearer token must
  * verify ({@link TokenVerifier}) and grant every required access. Otherwise a 401 challenge, with
  * {@code error="invalid_token"} when a token failed verification and {@code error="insufficient_scope"}
- * when it lacks access (registry-protocol §4 items 1–2).
+ * when it lacks access (docs/compatibility.md#registry-auth).
  */
 final class TokenAccessController implements AccessController {
 

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /v2/token}: the OAuth2 form of the token endpoint (registry-protocol §4); the GET with Basic
- * credentials (portus-behaviour §1.2) is {@link TokenGetFilter}. Refusals are 401 with
- * {@code WWW-Authenticate: Basic} and a short JSON error.
+ * {@code POST /v2/token}: the OAuth2 form of the token endpoint (docs/compatibility.md#oauth2-token-endpoint);
+ * the GET with Basic credentials (docs/compatibility.md#token-endpoint) is {@link TokenGetFilter}. Refusals
+ * are 401 with {@code WWW-Authenticate: Basic} and a short JSON error.
  */
 @RestController
 final class TokenController {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /v2/token}, the Docker token endpoint (portus-behaviour §1.2), served before Spring Security,
+ * {@code GET /v2/token}, the Docker token endpoint (docs/compatibility.md#token-endpoint), served before Spring Security,
  * sessions and MVC: CI fleets ask for a token before every pull and push, and that stack (which adds nothing
  * here: the endpoint authenticates its own Basic credentials) cost more than the answer itself. Answers
  * 200 with {@code token}, {@code access_token}, {@code expires_in}, {@code issued_at} (and

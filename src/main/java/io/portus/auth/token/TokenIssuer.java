@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Signs registry tokens (registry-protocol §4, portus-behaviour §2): header {@code typ}, {@code alg},
+ * Signs registry tokens (docs/compatibility.md#jwt): header {@code typ}, {@code alg},
  * {@code x5c} (when the key has a certificate) and {@code kid}; claims {@code iss}, {@code sub}, {@code aud}
  * (a string), {@code iat}, {@code nbf} (iat − 5 s), {@code exp}, {@code jti} and {@code access}.
  * Thread-safe; the signer and header are built once.

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The decisions of {@code /v2/token} once the caller is known (portus-behaviour §1.2): an unknown service
+ * The decisions of {@code /v2/token} once the caller is known (docs/compatibility.md#token-endpoint): an unknown service
  * gets {@code access: []}; no requested scope gets no {@code access} claim; otherwise each scope keeps only
  * the actions the policy grants, in request order, and scopes left with none are dropped.
  */

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Verifies registry tokens as distribution 2.8 does (registry-protocol §4): three parts, a signing key
+ * Verifies registry tokens as distribution 2.8 does (docs/compatibility.md#registry-auth): three parts, a signing key
  * found by {@code x5c} (chained to a trusted certificate), {@code jwk} or {@code kid}, an algorithm that
  * fits that key ({@code none} and HMAC never do), the signature, {@code iss}, {@code aud}, and
  * {@code exp}/{@code nbf} with 60 s leeway. Verified tokens are cached by their text until they expire.

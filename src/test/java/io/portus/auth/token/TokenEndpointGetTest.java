@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET {@code /v2/token}: the outcomes table of portus-behaviour §1.2. */
+/** GET {@code /v2/token}: the outcomes table of docs/compatibility.md#token-endpoint. */
 class TokenEndpointGetTest extends TokenEndpointTest {
 
     private static final String SVC = "service=127.0.0.1%3A5000";

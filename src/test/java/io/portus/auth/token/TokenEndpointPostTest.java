@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OAuth2 form: POST {@code /v2/token} (registry-protocol §4). */
+/** The OAuth2 form: POST {@code /v2/token} (docs/compatibility.md#oauth2-token-endpoint). */
 class TokenEndpointPostTest extends TokenEndpointTest {
 
     private static final String SVC = "service=127.0.0.1%3A5000&client_id=skopeo";

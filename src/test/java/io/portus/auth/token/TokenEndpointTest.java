@@ -29,7 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 
-/** {@code /v2/token} over real HTTP on a minimal server: the answers of portus-behaviour §1.2. */
+/** {@code /v2/token} over real HTTP on a minimal server: the answers of docs/compatibility.md#token-endpoint. */
 abstract class TokenEndpointTest {
 
     @TempDir
