@@ -155,10 +155,10 @@ final class RemoteAccess implements RegistryAccess {
     }
 
     private HttpResponse<byte[]> send(String method, String path, boolean manifest) {
-        HttpResponse<byte[]> r = once(method, path, manifest, auth.cached(path));
+        HttpResponse<byte[]> r = once(method, path, manifest, auth.cached(base, path));
         if (r.statusCode() == 401) {
             String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
-            r = once(method, path, manifest, auth.answer(challenge, path));
+            r = once(method, path, manifest, auth.answer(challenge, base, path));
         }
         return r;
     }
