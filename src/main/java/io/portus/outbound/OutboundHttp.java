@@ -1,6 +1,7 @@
 package io.portus.outbound;
 
 import java.net.InetAddress;
+import java.security.NoSuchAlgorithmException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,9 +14,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * Makes the HTTP clients of outgoing requests: Apache HttpClient whose connections resolve through the
@@ -39,6 +43,7 @@ public class OutboundHttp implements DisposableBean {
     public OutboundClient client(Duration connectTimeout, boolean followRedirects) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new AddressRuleResolver(rule))
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(defaultTls()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connectTimeout)).build())
                 .setMaxConnTotal(50).setMaxConnPerRoute(10)
                 .build();
@@ -50,6 +55,15 @@ public class OutboundHttp implements DisposableBean {
         CloseableHttpClient client = builder.build();
         made.add(client);
         return new OutboundClient(client);
+    }
+
+    /** The JVM's default TLS context, which trusts Portus's own certificate too (see the config module). */
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     /**
