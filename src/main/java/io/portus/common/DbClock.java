@@ -1,12 +1,8 @@
 package io.portus.common;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +17,7 @@ public class DbClock {
     private final String plusMicros;
 
     public DbClock(DataSource dataSource) {
-        DatabaseDriver vendor = vendor(dataSource);
+        DatabaseDriver vendor = DbVendor.of(dataSource);
         switch (vendor) {
             case MARIADB, MYSQL -> {
                 now = "UTC_TIMESTAMP(6)";
@@ -46,13 +42,5 @@ public class DbClock {
     /** SQL for the database's current UTC time plus a bound parameter {@code ?} of microseconds. */
     public String plusMicros() {
         return plusMicros;
-    }
-
-    private static DatabaseDriver vendor(DataSource dataSource) {
-        try {
-            return DatabaseDriver.fromJdbcUrl(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot read the database's metadata: " + e.getMostSpecificCause().getMessage(), e);
-        }
     }
 }
