@@ -38,6 +38,8 @@ public final class OutboundClient {
         }
     }
 
+    static final int MAX_REDIRECTS = 5;
+
     private final CloseableHttpClient client;
 
     OutboundClient(CloseableHttpClient client) {
@@ -51,7 +53,8 @@ public final class OutboundClient {
     public Response send(Request request) throws IOException {
         HttpUriRequestBase r = new HttpUriRequestBase(request.method(), request.uri());
         Timeout timeout = Timeout.of(request.timeout());
-        r.setConfig(RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build());
+        r.setConfig(RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout)
+                .setMaxRedirects(MAX_REDIRECTS).build());
         request.headers().forEach(h -> r.addHeader(h.getKey(), h.getValue()));
         if (request.body() != null) {
             r.setEntity(new ByteArrayEntity(request.body(), null));

@@ -31,7 +31,10 @@ class OutboundHttpTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             received.add(ex.getRequestURI().getPath());
-            if (ex.getRequestURI().getPath().startsWith("/redirect")) {
+            if (ex.getRequestURI().getPath().equals("/hop")) {
+                ex.getResponseHeaders().add("Location", "/ok");
+                ex.sendResponseHeaders(302, -1);
+            } else if (ex.getRequestURI().getPath().startsWith("/redirect")) {
                 ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
                 ex.sendResponseHeaders(302, -1);
             } else {
@@ -83,6 +86,13 @@ class OutboundHttpTest {
                 .isInstanceOf(RefusedAddressException.class)
                 .hasMessageStartingWith("refused to connect to 169.254.169.254: 169.254.169.254 is a link-local");
         assertThat(received).containsExactly("/redirect");
+    }
+
+    @Test
+    void aClientFollowingRedirectsFollowsThemToAllowedAddresses() throws Exception {
+        OutboundClient.Response r = outbound().client(Duration.ofSeconds(2), true).send(get(base + "/hop", 10));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(received).containsExactly("/hop", "/ok");
     }
 
     @Test
