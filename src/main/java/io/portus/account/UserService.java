@@ -8,6 +8,8 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
 import io.portus.common.Secrets;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
 import io.portus.common.Slice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -95,6 +97,16 @@ public class UserService {
         int o = Slice.safeOffset(offset);
         int l = Slice.safeLimit(limit);
         return Slice.of(store.pageVisible(o, l).stream().map(UserRow::user).toList(), o, l);
+    }
+
+    /** Attributes {@link #page(PageQuery)} sorts by. */
+    public static java.util.Set<String> sortAttributes() {
+        return UserStore.SORTS.attributes();
+    }
+
+    /** A page of {@link #list()} read in the database, in the order asked for. */
+    public Page<User> page(PageQuery query) {
+        return store.pageVisible(query).map(UserRow::user);
     }
 
     /** Users other than {@code portus}. */

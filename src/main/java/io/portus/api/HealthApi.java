@@ -1,15 +1,14 @@
 package io.portus.api;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +25,12 @@ class HealthApi {
 
     private final JdbcClient jdbc;
     private final RegistryService registries;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final OutboundClient http;
 
-    HealthApi(JdbcClient jdbc, RegistryService registries) {
+    HealthApi(JdbcClient jdbc, RegistryService registries, OutboundHttp outbound) {
         this.jdbc = jdbc;
         this.registries = registries;
+        this.http = outbound.client(Duration.ofSeconds(2), false);
     }
 
     @GetMapping("/api/v1/health")
@@ -65,14 +65,11 @@ class HealthApi {
 
     private boolean reachable(Registry r) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create((r.useSsl() ? "https://" : "http://") + r.hostname() + "/v2/"))
-                    .timeout(Duration.ofSeconds(3)).GET().build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            URI uri = URI.create((r.useSsl() ? "https://" : "http://") + r.hostname() + "/v2/");
+            int status = http.send(new OutboundClient.Request("GET", uri, java.util.List.of(), null,
+                    Duration.ofSeconds(3), 0)).status();
             return status == 200 || status == 401;
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -45,7 +45,7 @@ class NamespacesApi {
 
     @GetMapping
     ResponseEntity<List<NamespaceJson>> list(@ApiActor User actor, ApiParams params) {
-        return Paging.page(namespaces.list(actor).stream().map(this::json).toList(), params);
+        return Paging.page(params, NamespaceService.sortAttributes(), q -> namespaces.page(actor, q).map(this::json));
     }
 
     @GetMapping("/validate")

@@ -40,12 +40,14 @@ class RepositoriesApi {
 
     @GetMapping("/api/v1/repositories")
     ResponseEntity<List<RepositoryJson>> list(@ApiActor User actor, ApiParams params) {
-        return Paging.page(catalog.repositories(actor).stream().map(RepositoryJson::of).toList(), params);
+        return Paging.page(params, CatalogService.repositorySortAttributes(),
+                q -> catalog.repositories(actor, q).map(RepositoryJson::of));
     }
 
     @GetMapping("/api/v1/namespaces/{id}/repositories")
     ResponseEntity<List<RepositoryJson>> ofNamespace(@ApiActor User actor, @PathVariable long id, ApiParams params) {
-        return Paging.page(catalog.repositoriesOf(actor, id).stream().map(RepositoryJson::of).toList(), params);
+        return Paging.page(params, CatalogService.repositorySortAttributes(),
+                q -> catalog.repositoriesOf(actor, id, q).map(RepositoryJson::of));
     }
 
     @GetMapping("/api/v1/repositories/{id}")
@@ -67,7 +69,7 @@ class RepositoriesApi {
 
     @GetMapping("/api/v1/repositories/{id}/tags")
     ResponseEntity<List<TagJson>> tags(@ApiActor User actor, @PathVariable long id, ApiParams params) {
-        return Paging.page(catalog.tags(actor, id).stream().map(TagJson::of).toList(), params);
+        return Paging.page(params, CatalogService.tagSortAttributes(), q -> catalog.tags(actor, id, q).map(TagJson::of));
     }
 
     @GetMapping("/api/v1/repositories/{id}/tags/grouped")

@@ -7,7 +7,6 @@ import io.portus.api.CatalogJson.RepositoryJson;
 import io.portus.api.CatalogJson.TagJson;
 import io.portus.catalog.CatalogDeletes;
 import io.portus.catalog.CatalogService;
-import io.portus.catalog.SocialService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +23,15 @@ class TagsApi {
 
     private final CatalogService catalog;
     private final CatalogDeletes deletes;
-    private final SocialService social;
 
-    TagsApi(CatalogService catalog, CatalogDeletes deletes, SocialService social) {
+    TagsApi(CatalogService catalog, CatalogDeletes deletes) {
         this.catalog = catalog;
         this.deletes = deletes;
-        this.social = social;
     }
 
     @GetMapping("/api/v1/tags")
     ResponseEntity<List<TagJson>> list(@ApiActor(admin = true) User actor, ApiParams params) {
-        return Paging.page(catalog.allTags(actor).stream().map(TagJson::of).toList(), params);
+        return Paging.page(params, CatalogService.tagSortAttributes(), q -> catalog.allTags(actor, q).map(TagJson::of));
     }
 
     @GetMapping("/api/v1/tags/{id}")
@@ -50,6 +47,7 @@ class TagsApi {
 
     @GetMapping("/api/v1/stars")
     ResponseEntity<List<RepositoryJson>> stars(@ApiActor User actor, ApiParams params) {
-        return Paging.page(social.starredRepositories(actor).stream().map(RepositoryJson::of).toList(), params);
+        return Paging.page(params, CatalogService.repositorySortAttributes(),
+                q -> catalog.starred(actor, q).map(RepositoryJson::of));
     }
 }

@@ -44,7 +44,7 @@ class TeamsApi {
 
     @GetMapping
     ResponseEntity<List<TeamJson>> list(@ApiActor User actor, ApiParams params) {
-        return Paging.page(teams.list(actor).stream().map(TeamJson::of).toList(), params);
+        return Paging.page(params, TeamService.sortAttributes(), q -> teams.page(actor, q).map(TeamJson::of));
     }
 
     @PostMapping

@@ -38,7 +38,7 @@ class UsersApi {
 
     @GetMapping
     ResponseEntity<List<UserJson>> list(@ApiActor(admin = true) User actor, ApiParams params) {
-        return Paging.page(users.list().stream().map(UserJson::of).toList(), params);
+        return Paging.page(params, UserService.sortAttributes(), q -> users.page(q).map(UserJson::of));
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,8 @@ import io.portus.account.User;
 import io.portus.catalog.internal.RepositoryStore;
 import io.portus.catalog.internal.TagStore;
 import io.portus.common.ForbiddenException;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
 import io.portus.common.NotFoundException;
 import io.portus.common.Slice;
 import io.portus.namespace.Namespace;
@@ -61,6 +63,46 @@ public class CatalogService {
         Optional<Namespace> ns = namespaces.find(registryId, slash < 0 ? null : fullName.substring(0, slash));
         return ns.flatMap(n -> repositories.idOf(n.id(), slash < 0 ? fullName : fullName.substring(slash + 1)))
                 .flatMap(repositories::view);
+    }
+
+    /** Attributes the repository pages sort by. */
+    public static java.util.Set<String> repositorySortAttributes() {
+        return RepositoryStore.SORTS.attributes();
+    }
+
+    /** Attributes the tag pages sort by. */
+    public static java.util.Set<String> tagSortAttributes() {
+        return TagStore.SORTS.attributes();
+    }
+
+    /** A page of {@link #repositories(User)} read in the database, in the order asked for. */
+    public Page<RepositoryView> repositories(User actor, PageQuery query) {
+        return repositories.page(null, actor.admin() ? null : actor.id(), null, query);
+    }
+
+    /** A page of {@link #repositoriesOf(User, long)} read in the database, in the order asked for. */
+    public Page<RepositoryView> repositoriesOf(User actor, long namespaceId, PageQuery query) {
+        namespaces.show(actor, namespaceId);
+        return repositories.page(namespaceId, null, null, query);
+    }
+
+    /** A page of the repositories {@code actor} starred and may still see. */
+    public Page<RepositoryView> starred(User actor, PageQuery query) {
+        return repositories.page(null, actor.admin() ? null : actor.id(), actor.id(), query);
+    }
+
+    /** A page of {@link #tags(User, long)} read in the database, in the order asked for. */
+    public Page<TagView> tags(User actor, long repositoryId, PageQuery query) {
+        repository(actor, repositoryId);
+        return tags.pageViews(repositoryId, query);
+    }
+
+    /** A page of every tag (admins only). */
+    public Page<TagView> allTags(User actor, PageQuery query) {
+        if (!actor.admin()) {
+            throw new ForbiddenException("Authorization fails");
+        }
+        return tags.pageViews(null, query);
     }
 
     public List<TagView> tags(User actor, long repositoryId) {

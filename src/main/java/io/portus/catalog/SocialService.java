@@ -51,12 +51,6 @@ public class SocialService {
         return store.starred(actor.id(), repositoryId);
     }
 
-    /** The repositories the user starred and may still see. */
-    public List<RepositoryView> starredRepositories(User actor) {
-        List<Long> ids = store.starredBy(actor.id());
-        return catalog.repositories(actor).stream().filter(r -> ids.contains(r.id())).toList();
-    }
-
     /** Up to {@code limit} of the repositories the user starred and may still see (the dashboard's list). */
     public List<RepositoryView> starredRepositories(User actor, int limit) {
         List<RepositoryView> out = new java.util.ArrayList<>();

@@ -1,7 +1,7 @@
 package io.portus.common;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,16 +12,20 @@ import org.springframework.stereotype.Component;
  * Named leases in the {@code job_leases} table: a background job (event processing, sync, a delivery
  * queue) runs on the one instance holding its lease when several instances share the database. A lease
  * is taken when it is free or expired and renewed by its holder; a crashed holder's lease simply expires.
- * Works the same on H2, MariaDB and PostgreSQL (a conditional UPDATE of one row).
+ * Works the same on H2, MariaDB and PostgreSQL (a conditional UPDATE of one row). Expiry is computed and
+ * compared with the database's clock ({@link DbClock}) in the statements themselves, never an instance's,
+ * so instances whose clocks disagree still cannot both hold a lease.
  */
 @Component
 public class JobLeases {
 
     private final JdbcClient jdbc;
+    private final DbClock clock;
     private final String holder = UUID.randomUUID().toString();
 
-    public JobLeases(JdbcClient jdbc) {
+    public JobLeases(JdbcClient jdbc, DbClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** This instance's id as lease holder. */
@@ -31,10 +35,10 @@ public class JobLeases {
 
     /** Takes or renews {@code name} for {@code ttl}; false when another live instance holds it. */
     public boolean acquire(String name, Duration ttl) {
-        Instant now = DbTime.now();
-        Instant until = now.plus(ttl);
-        int updated = jdbc.sql("UPDATE job_leases SET holder = ?, expires_at = ? WHERE name = ? AND (holder = ? OR expires_at < ?)")
-                .params(holder, DbTime.toDb(until), name, holder, DbTime.toDb(now)).update();
+        long micros = ttl.truncatedTo(ChronoUnit.MICROS).toNanos() / 1000;
+        int updated = jdbc.sql("UPDATE job_leases SET holder = ?, expires_at = " + clock.plusMicros()
+                        + " WHERE name = ? AND (holder = ? OR expires_at < " + clock.now() + ")")
+                .params(holder, micros, name, holder).update();
         if (updated == 1) {
             return true;
         }
@@ -42,8 +46,8 @@ public class JobLeases {
             return false;
         }
         try {
-            return jdbc.sql("INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, ?)")
-                    .params(name, holder, DbTime.toDb(until)).update() == 1;
+            return jdbc.sql("INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, " + clock.plusMicros() + ")")
+                    .params(name, holder, micros).update() == 1;
         } catch (DataIntegrityViolationException taken) {
             return false;
         }

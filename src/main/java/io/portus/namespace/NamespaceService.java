@@ -6,6 +6,8 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.InvalidInputException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
 import io.portus.common.Slice;
 import io.portus.namespace.internal.NamespaceStore;
 import io.portus.team.Role;
@@ -128,6 +130,16 @@ public class NamespaceService {
     /** Admins see all; others public, protected, global and their teams' namespaces. */
     public List<Namespace> list(User actor) {
         return actor.admin() ? store.all() : store.visibleTo(actor.id());
+    }
+
+    /** Attributes {@link #page(User, PageQuery)} sorts by. */
+    public static java.util.Set<String> sortAttributes() {
+        return NamespaceStore.SORTS.attributes();
+    }
+
+    /** A page of {@link #list(User)} read in the database, in the order asked for. */
+    public Page<Namespace> page(User actor, PageQuery query) {
+        return store.page(actor.admin() ? null : actor.id(), query);
     }
 
     /** A page of {@link #list(User)}, by id; {@code query} (optional) filters on name and description. */

@@ -6,6 +6,8 @@ import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
 import io.portus.common.Slice;
 import io.portus.team.internal.TeamStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +109,16 @@ public class TeamService {
     /** Admins see every visible team, others the visible teams they belong to. */
     public List<Team> list(User actor) {
         return actor.admin() ? store.listVisible() : store.listVisibleOf(actor.id());
+    }
+
+    /** Attributes {@link #page(User, PageQuery)} sorts by. */
+    public static java.util.Set<String> sortAttributes() {
+        return TeamStore.SORTS.attributes();
+    }
+
+    /** A page of {@link #list(User)} read in the database, in the order asked for. */
+    public Page<Team> page(User actor, PageQuery query) {
+        return store.pageVisible(actor.admin() ? null : actor.id(), query);
     }
 
     /** A page of {@link #list(User)}, by id. */

@@ -10,6 +10,7 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
+import io.portus.outbound.OutboundHttp;
 import io.portus.team.Role;
 import io.portus.team.TeamService;
 import io.portus.webhook.internal.DeliveryStore;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A namespace's webhooks (Portus's rules: members of the namespace's team and admins see them; owners and
  * admins change them). New webhooks start disabled unless {@code enabled} is given; a URL without a scheme
- * gets {@code http://}.
+ * gets {@code http://}; a URL naming an address outgoing requests never reach (link-local, cloud metadata,
+ * {@code portus.outbound.denied-networks}) is refused.
  */
 @Service
 public class WebhookService {
@@ -33,9 +35,11 @@ public class WebhookService {
     private final NamespaceService namespaces;
     private final TeamService teams;
     private final ApplicationEventPublisher events;
+    private final OutboundHttp outbound;
 
     WebhookService(WebhookStore store, DeliveryStore deliveries, SecretBox secrets, NamespaceService namespaces,
-                   TeamService teams, ApplicationEventPublisher events) {
+                   TeamService teams, ApplicationEventPublisher events, OutboundHttp outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.deliveries = deliveries;
         this.secrets = secrets;
@@ -179,7 +183,7 @@ public class WebhookService {
                 r.createdAt(), r.updatedAt());
     }
 
-    private static String normalizedUrl(String raw, FieldErrors errors) {
+    private String normalizedUrl(String raw, FieldErrors errors) {
         String u = raw.trim();
         if (!u.contains("://")) {
             u = "http://" + u;
@@ -189,6 +193,8 @@ public class WebhookService {
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || u.length() > 2000) {
                 errors.add("url", "must be an http or https URL");
+            } else {
+                outbound.literalRefusal(uri).ifPresent(why -> errors.add("url", "can't be used: " + why));
             }
         } catch (IllegalArgumentException e) {
             errors.add("url", "must be an http or https URL");

@@ -53,6 +53,10 @@ class BuiltInDeleteEventsTest extends DatabaseTest {
         registry.add("portus.notifications.endpoints[0].url",
                 () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/events");
         registry.add("portus.notifications.endpoints[0].ignore.actions[0]", () -> "pull");
+        registry.add("portus.notifications.endpoints[1].name", () -> "metadata");
+        registry.add("portus.notifications.endpoints[1].url", () -> "http://169.254.169.254/latest/meta-data/");
+        registry.add("portus.notifications.endpoints[1].backoff", () -> "1h");
+        registry.add("portus.notifications.endpoints[1].threshold", () -> "1");
     }
 
     @Autowired UserService users;
@@ -131,6 +135,16 @@ class BuiltInDeleteEventsTest extends DatabaseTest {
         assertThat(catalog.find(builtinId, repo)).isEmpty();
         assertThat(activities("repository.delete", repo)).isEqualTo(2);
         assertThat(activities("namespace.delete", repo)).isEqualTo(1);
+    }
+
+    @Test
+    void notificationsToTheMetadataServiceAreRefusedAndTheRefusalRecorded() {
+        pusher.image(ns + "/meta", "1", TestPusher.OCI_MANIFEST, 1, 64);
+        String error = Poll.until("the refused delivery", () -> jdbc.sql("SELECT last_error FROM notification_outbox "
+                + "WHERE endpoint = 'metadata' AND last_error IS NOT NULL ORDER BY id").query(String.class).list()
+                .stream().findFirst());
+        assertThat(error).startsWith("refused to connect to 169.254.169.254: 169.254.169.254 is a link-local or cloud "
+                + "metadata address");
     }
 
     private long awaitTags(String fullName, int count) {

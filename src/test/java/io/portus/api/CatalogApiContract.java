@@ -230,6 +230,51 @@ abstract class CatalogApiContract extends DatabaseTest {
     }
 
     @Test
+    void webhooksNeverReachMetadataAddressesNorFollowRedirects() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", ex -> {
+            received.add(ex.getRequestURI().getPath());
+            ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            long nsId = namespaces.find(builtinId, ns).orElseThrow().id();
+            for (String denied : List.of("http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
+                    "http://[fe80::1]:8080/", "http://0.0.0.0/", "https://[fd00:ec2::254]/")) {
+                var refused = alice.post("/api/v1/namespaces/" + nsId + "/webhooks", "{\"webhook\":{\"name\":\"meta\","
+                        + "\"url\":\"" + denied + "\",\"enabled\":true}}");
+                assertThat(refused.status()).as(denied + ": " + refused).isBetween(400, 499);
+                assertThat(refused.body()).contains("url").contains("link-local or cloud metadata address");
+            }
+            var created = alice.post("/api/v1/namespaces/" + nsId + "/webhooks", "{\"webhook\":{\"name\":\"moved\","
+                    + "\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\",\"enabled\":true}}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            long redirecting = created.json().get("id").asLong();
+            // a row from before the rule (or imported from Portus) pointing at the metadata service
+            var legacy = alice.post("/api/v1/namespaces/" + nsId + "/webhooks", "{\"webhook\":{\"name\":\"legacy\","
+                    + "\"url\":\"http://127.0.0.1:1/\",\"enabled\":true}}");
+            long metadata = legacy.json().get("id").asLong();
+            jdbc.sql("UPDATE webhooks SET url = 'http://169.254.169.254/latest/meta-data/' WHERE id = ?").param(metadata).update();
+
+            pusher.image(ns + "/guarded", "1", TestPusher.OCI_MANIFEST, 1, 10);
+            JsonNode moved = Poll.until("redirect recorded", () -> Optional.of(alice.get("/api/v1/namespaces/" + nsId
+                    + "/webhooks/" + redirecting + "/deliveries").json()).filter(d -> d.size() == 1 && d.get(0).get("status").isNumber()));
+            assertThat(moved.get(0).get("status").asInt()).as("the redirect is the answer, not followed").isEqualTo(302);
+            assertThat(received).containsExactly("/hook");
+            JsonNode refused = Poll.until("refusal recorded", () -> Optional.of(alice.get("/api/v1/namespaces/" + nsId
+                    + "/webhooks/" + metadata + "/deliveries").json()).filter(d -> d.size() == 1 && d.get(0).get("status").isNumber()));
+            assertThat(refused.get(0).get("status").asInt()).isZero();
+            assertThat(refused.get(0).get("response_body").asString())
+                    .startsWith("refused to connect to 169.254.169.254: 169.254.169.254 is a link-local or cloud metadata address");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void syncAddsContentPushedBehindItsBackAndRemovesOnlyWhatIsGone() throws Exception {
         String repo = ns + "/synced";
         RepositoryName name = new RepositoryName(repo);

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.portus.catalog.internal.EventStore;
-import io.portus.common.JobLeases;
 import io.portus.namespace.NamespaceService;
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
@@ -23,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-/** Registry events into the catalog, on each database: built-in pushes, forged and duplicated events, leases. */
+/** Registry events into the catalog, on each database: built-in pushes, forged and duplicated events. */
 @TestPropertySource(properties = "portus.webhooks.secret=" + CatalogEventsContract.SECRET)
 abstract class CatalogEventsContract extends DatabaseTest {
 
@@ -177,21 +175,6 @@ abstract class CatalogEventsContract extends DatabaseTest {
         data = data.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + id + "\"");
         assertThat(events.insert(id, builtin.id(), "push", repo, data)).isTrue();
         awaitTag(repo, "2", moved.digest());
-    }
-
-    @Test
-    void aLeaseIsHeldByOneInstanceAtATime() {
-        String name = unique("lease");
-        JobLeases one = new JobLeases(jdbc);
-        JobLeases two = new JobLeases(jdbc);
-        assertThat(one.acquire(name, Duration.ofMinutes(1))).isTrue();
-        assertThat(two.acquire(name, Duration.ofMinutes(1))).isFalse();
-        assertThat(one.acquire(name, Duration.ofMinutes(1))).isTrue();
-        one.release(name);
-        assertThat(two.acquire(name, Duration.ofMinutes(1))).isTrue();
-        assertThat(one.acquire(name, Duration.ofMinutes(1))).isFalse();
-        assertThat(two.acquire(name, Duration.ofMillis(-1))).isTrue();
-        assertThat(one.acquire(name, Duration.ofMinutes(1))).isTrue();
     }
 
     String envelope(String action, String repo, String digest, String tag, String actor) {

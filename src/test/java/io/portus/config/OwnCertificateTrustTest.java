@@ -3,6 +3,10 @@ package io.portus.config;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.portus.auth.token.SelfSignedCertificate;
+import io.portus.outbound.AddressRule;
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundHttp;
+import io.portus.outbound.OutboundProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -19,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +62,10 @@ class OwnCertificateTrustTest {
 
             OwnCertificateTrust.install(pair.certificate(), "test");
             assertThat(get(HttpClient.newHttpClient(), uri)).isEqualTo(204);
+            OutboundClient outbound = new OutboundHttp(new AddressRule(new OutboundProperties(List.of())))
+                    .client(Duration.ofSeconds(2), false);
+            assertThat(outbound.send(new OutboundClient.Request("GET", uri, List.of(), null, Duration.ofSeconds(5), 0))
+                    .status()).as("Portus's outgoing client").isEqualTo(204);
         } finally {
             server.stop(0);
         }

@@ -42,6 +42,19 @@ class ObservabilityTest extends RegistryTestBase {
     }
 
     @Test
+    void inventedMethodsShareOneMetricTag() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String method : new String[] {"BREW", "BREWX", "PROPFIND"}) {
+                http.send(HttpRequest.newBuilder(URI.create(client.base() + "/v2/metrics/app/blobs/uploads/"))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        String text = plainGet(client.base() + "/actuator/prometheus").body();
+        assertThat(text).contains("method=\"OTHER\",operation=\"upload_other\"").doesNotContain("BREW")
+                .doesNotContain("PROPFIND");
+    }
+
+    @Test
     void requestTimersAndByteCountersAreOnPrometheus() throws Exception {
         byte[] blob = Content.random(5000);
         Digest digest = client.pushBlob("metrics/app", blob);

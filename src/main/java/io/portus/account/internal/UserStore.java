@@ -2,6 +2,10 @@ package io.portus.account.internal;
 
 import io.portus.account.User;
 import io.portus.common.DbTime;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
+import io.portus.common.SortColumns;
+import io.portus.common.SqlPages;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,10 +31,16 @@ public class UserStore {
                     DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at")),
             rs.getString("encrypted_password"), rs.getInt("failed_attempts"), rs.getString("credentials_stamp"));
 
-    private final JdbcClient jdbc;
+    /** The API's sortable attributes of users. */
+    public static final SortColumns SORTS = new SortColumns("u.id").text("username", "u.username").text("email", "u.email")
+            .other("created_at", "u.created_at").other("updated_at", "u.updated_at");
 
-    public UserStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SqlPages pages;
+
+    public UserStore(JdbcClient jdbc, SqlPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     public long insert(String username, String email, String encryptedPassword, String displayName, boolean admin,
@@ -68,6 +78,11 @@ public class UserStore {
     public List<UserRow> pageVisible(int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.username <> ? ORDER BY u.id LIMIT ? OFFSET ?")
                 .params(User.PORTUS, limit + 1, offset).query(ROW).list();
+    }
+
+    /** {@link #listVisible()} in the database's pages and the order asked for (attributes: {@link #SORTS}). */
+    public Page<UserRow> pageVisible(PageQuery query) {
+        return pages.read(COLUMNS, "FROM users u WHERE u.username <> ?", List.of(User.PORTUS), SORTS, query, ROW);
     }
 
     public long countVisible() {

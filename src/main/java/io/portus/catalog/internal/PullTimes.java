@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
  * The tags' "last pulled" times of the built-in registry. A pull is the registry's most frequent request,
  * so pulls are not stored as events one by one: the latest time per tag (or digest) is kept here and
  * written every {@link #FLUSH_SECONDS} seconds, one UPDATE per pulled tag. A crash loses at most those
- * seconds of pull times, never a push or a delete.
+ * seconds of pull times, never a push or a delete; while the database is away at most {@link #MAX_PENDING}
+ * distinct pulls are kept.
  */
 @Component
 class PullTimes implements SmartLifecycle {
 
     static final int FLUSH_SECONDS = 5;
+    /** At most this many distinct pulls wait for a flush; more are dropped until the next flush succeeds. */
+    static final int MAX_PENDING = 100_000;
     private static final Logger log = LoggerFactory.getLogger(PullTimes.class);
 
     /** What was pulled: a tag by name, or (tag null) the tags pointing at a digest. */
@@ -41,7 +44,11 @@ class PullTimes implements SmartLifecycle {
     }
 
     void record(String repository, String tag, String digest, Instant at) {
-        latest.merge(new Pulled(repository, tag, digest), at, (a, b) -> a.isAfter(b) ? a : b);
+        Pulled pulled = new Pulled(repository, tag, digest);
+        if (latest.size() >= MAX_PENDING && !latest.containsKey(pulled)) {
+            return; // the database is not keeping up (or down): pull times are best effort, memory is not
+        }
+        latest.merge(pulled, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Writes what was recorded since the last flush. */

@@ -1,10 +1,11 @@
 package io.portus.catalog.internal;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.portus.auth.RegistryTokens;
 import io.portus.namespace.Registry;
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundHttp;
 import io.portus.registry.ManifestDeletes;
 import io.portus.storage.RegistryStorage;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@link RegistryAccess} for a registry of the {@code registries} table: the built-in one through its
  * storage and its {@link ManifestDeletes}, others over HTTP(S) at their hostname with Portus's timeouts ({@code portus.registry-client.*}:
- * connect 2 s and read 120 s by default, as Portus's {@code registry.timeout} / {@code read_timeout}).
+ * connect 2 s and read 120 s by default, as Portus's {@code registry.timeout} / {@code read_timeout}), through
+ * {@link OutboundHttp}: redirects are followed, each hop checked by the outbound address rule.
  */
 @Component
 class RegistryAccessFactory {
@@ -22,12 +24,12 @@ class RegistryAccessFactory {
     private final RegistryStorage storage;
     private final JsonMapper json;
     private final ManifestDeletes builtInDeletes;
-    private final HttpClient http;
+    private final OutboundClient http;
     private final Duration readTimeout;
     private final RemoteAuth auth;
 
     RegistryAccessFactory(RegistryStorage storage, JsonMapper json, RegistryTokens tokens,
-                          ManifestDeletes builtInDeletes,
+                          ManifestDeletes builtInDeletes, OutboundHttp outbound,
                           @Value("${portus.registry-client.timeout:2s}") Duration connectTimeout,
                           @Value("${portus.registry-client.read-timeout:120s}") Duration readTimeout) {
         this.storage = storage;
@@ -35,8 +37,7 @@ class RegistryAccessFactory {
         this.builtInDeletes = builtInDeletes;
         this.readTimeout = readTimeout;
         this.auth = new RemoteAuth(tokens);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = outbound.client(connectTimeout, true);
     }
 
     RegistryAccess of(Registry registry) {

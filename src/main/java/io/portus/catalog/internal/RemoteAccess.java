@@ -3,17 +3,17 @@ package io.portus.catalog.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundClient.Response;
 import io.portus.storage.Digest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,22 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link RegistryAccess} of an external registry over the distribution API. A 401 with a Bearer challenge
  * is answered with a token for the {@code portus} user ({@link RemoteAuth}); every manifest fetched by
- * digest is checked to hash to that digest.
+ * digest is checked to hash to that digest. Answers are read up to {@value #MAX_BODY} bytes.
  */
 final class RemoteAccess implements RegistryAccess {
 
     static final String ACCEPT = String.join(", ", "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
+    static final int MAX_BODY = 16 * 1024 * 1024;
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
-    private final HttpClient http;
+    private final OutboundClient http;
     private final String base;
     private final RemoteAuth auth;
     private final JsonMapper json;
     private final Duration timeout;
 
-    RemoteAccess(HttpClient http, String base, RemoteAuth auth, JsonMapper json, Duration timeout) {
+    RemoteAccess(OutboundClient http, String base, RemoteAuth auth, JsonMapper json, Duration timeout) {
         this.http = http;
         this.base = base;
         this.auth = auth;
@@ -46,8 +47,8 @@ final class RemoteAccess implements RegistryAccess {
 
     @Override
     public Optional<Manifest> manifest(String repository, String digest) {
-        HttpResponse<byte[]> r = send("GET", "/v2/" + repository + "/manifests/" + digest, true);
-        if (r.statusCode() == 404) {
+        Response r = send("GET", "/v2/" + repository + "/manifests/" + digest, true);
+        if (r.status() == 404) {
             return Optional.empty();
         }
         expectOk(r, "GET manifest " + repository + "@" + digest);
@@ -56,7 +57,7 @@ final class RemoteAccess implements RegistryAccess {
         if (!actual.equals(expected)) {
             return Optional.empty();
         }
-        return Optional.of(new Manifest(r.body(), r.headers().firstValue("Content-Type").orElse(null)));
+        return Optional.of(new Manifest(r.body(), r.header("Content-Type").orElse(null)));
     }
 
     private static java.security.MessageDigest hash(String algorithm, byte[] body) {
@@ -67,12 +68,12 @@ final class RemoteAccess implements RegistryAccess {
 
     @Override
     public Optional<String> resolveTag(String repository, String tag) {
-        HttpResponse<byte[]> r = send("HEAD", "/v2/" + repository + "/manifests/" + tag, true);
-        if (r.statusCode() == 404) {
+        Response r = send("HEAD", "/v2/" + repository + "/manifests/" + tag, true);
+        if (r.status() == 404) {
             return Optional.empty();
         }
         expectOk(r, "HEAD manifest " + repository + ":" + tag);
-        return r.headers().firstValue("Docker-Content-Digest");
+        return r.header("Docker-Content-Digest");
     }
 
     @Override
@@ -80,8 +81,8 @@ final class RemoteAccess implements RegistryAccess {
         List<String> tags = new ArrayList<>();
         String path = "/v2/" + repository + "/tags/list?n=1000";
         while (path != null) {
-            HttpResponse<byte[]> r = send("GET", path, false);
-            if (r.statusCode() == 404) {
+            Response r = send("GET", path, false);
+            if (r.status() == 404) {
                 return tags.isEmpty() ? Optional.empty() : fail("tag listing of " + repository + " ended with 404");
             }
             expectOk(r, "GET tags of " + repository);
@@ -96,7 +97,7 @@ final class RemoteAccess implements RegistryAccess {
         List<String> names = new ArrayList<>();
         String path = "/v2/_catalog?n=1000";
         while (path != null) {
-            HttpResponse<byte[]> r = send("GET", path, false);
+            Response r = send("GET", path, false);
             expectOk(r, "GET /v2/_catalog");
             readArray(r.body(), "repositories", names);
             path = next(r);
@@ -106,8 +107,8 @@ final class RemoteAccess implements RegistryAccess {
 
     @Override
     public Optional<String> deleteManifest(String repository, String digest, String actor) {
-        HttpResponse<byte[]> r = send("DELETE", "/v2/" + repository + "/manifests/" + digest, false);
-        int status = r.statusCode();
+        Response r = send("DELETE", "/v2/" + repository + "/manifests/" + digest, false);
+        int status = r.status();
         if (status == 202 || status == 200 || status == 204 || status == 404) {
             return Optional.empty();
         }
@@ -134,8 +135,8 @@ final class RemoteAccess implements RegistryAccess {
         }
     }
 
-    private static String next(HttpResponse<?> r) {
-        Optional<String> link = r.headers().firstValue("Link");
+    private static String next(Response r) {
+        Optional<String> link = r.header("Link");
         if (link.isEmpty()) {
             return null;
         }
@@ -148,37 +149,33 @@ final class RemoteAccess implements RegistryAccess {
         return q == null ? "" : "?" + q;
     }
 
-    private static void expectOk(HttpResponse<byte[]> r, String what) {
-        if (r.statusCode() != 200) {
-            throw new RetryableException(what + " answered HTTP " + r.statusCode());
+    private static void expectOk(Response r, String what) {
+        if (r.status() != 200) {
+            throw new RetryableException(what + " answered HTTP " + r.status());
         }
     }
 
-    private HttpResponse<byte[]> send(String method, String path, boolean manifest) {
-        HttpResponse<byte[]> r = once(method, path, manifest, auth.cached(path));
-        if (r.statusCode() == 401) {
-            String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
-            r = once(method, path, manifest, auth.answer(challenge, path));
+    private Response send(String method, String path, boolean manifest) {
+        Response r = once(method, path, manifest, auth.cached(base, path));
+        if (r.status() == 401) {
+            String challenge = r.header("WWW-Authenticate").orElse("");
+            r = once(method, path, manifest, auth.answer(challenge, base, path));
         }
         return r;
     }
 
-    private HttpResponse<byte[]> once(String method, String path, boolean manifest, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody());
+    private Response once(String method, String path, boolean manifest, String token) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (manifest) {
-            b.header("Accept", ACCEPT);
+            headers.add(Map.entry("Accept", ACCEPT));
         }
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            headers.add(Map.entry("Authorization", "Bearer " + token));
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(new OutboundClient.Request(method, URI.create(base + path), headers, null, timeout, MAX_BODY));
         } catch (IOException e) {
             throw new RetryableException(method + " " + base + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryableException("interrupted");
         }
     }
 

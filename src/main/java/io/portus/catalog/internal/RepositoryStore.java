@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import io.portus.catalog.RepositoryView;
 import io.portus.common.DbTime;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
+import io.portus.common.SortColumns;
+import io.portus.common.SqlPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +21,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RepositoryStore {
 
-    private static final String SELECT = "SELECT r.id, r.name, r.namespace_id, n.name AS namespace_name, n.global, "
+    private static final String COLUMNS = "r.id, r.name, r.namespace_id, n.name AS namespace_name, n.global, "
             + "n.registry_id, r.description, r.created_at, r.updated_at, "
             + "(SELECT COUNT(*) FROM tags t WHERE t.repository_id = r.id) AS tag_count, "
-            + "(SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id) AS star_count "
-            + "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id ";
+            + "(SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id) AS star_count";
+    private static final String FROM = "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id ";
+    private static final String SELECT = "SELECT " + COLUMNS + " " + FROM;
+
+    /** The API's sortable attributes of repositories. */
+    public static final SortColumns SORTS = new SortColumns("r.id").text("name", "r.name")
+            .other("created_at", "r.created_at").other("updated_at", "r.updated_at");
     private static final RowMapper<RepositoryView> ROW = (rs, i) -> {
         boolean global = rs.getBoolean("global");
         String name = rs.getString("name");
@@ -32,9 +41,34 @@ public class RepositoryStore {
     };
 
     private final JdbcClient jdbc;
+    private final SqlPages pages;
 
-    public RepositoryStore(JdbcClient jdbc) {
+    public RepositoryStore(JdbcClient jdbc, SqlPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
+    }
+
+    /**
+     * A page of repositories in the order asked for: of one namespace ({@code namespaceId}), those the user may
+     * see ({@code userId}; null = all), optionally only those {@code starredBy} a user.
+     */
+    public Page<RepositoryView> page(Long namespaceId, Long userId, Long starredBy, PageQuery query) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (namespaceId != null) {
+            where.append("AND r.namespace_id = :ns ");
+            params.put("ns", namespaceId);
+        }
+        if (userId != null) {
+            where.append("AND (n.visibility IN (1, 2) OR n.global = TRUE OR EXISTS (SELECT 1 FROM team_users tu "
+                    + "WHERE tu.team_id = n.team_id AND tu.user_id = :user)) ");
+            params.put("user", userId);
+        }
+        if (starredBy != null) {
+            where.append("AND EXISTS (SELECT 1 FROM stars st WHERE st.repository_id = r.id AND st.user_id = :starredBy) ");
+            params.put("starredBy", starredBy);
+        }
+        return pages.readNamed(COLUMNS, FROM + where, params, SORTS, query, ROW);
     }
 
     public Optional<Long> idOf(long namespaceId, String name) {

@@ -10,6 +10,10 @@ import java.util.Optional;
 import io.portus.catalog.Platform;
 import io.portus.catalog.TagView;
 import io.portus.common.DbTime;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
+import io.portus.common.SortColumns;
+import io.portus.common.SqlPages;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,17 +32,35 @@ public class TagStore {
                    List<Platform> platforms) {
     }
 
-    private static final String SELECT = "SELECT t.id, t.name, t.repository_id, r.name AS repository_name, "
+    private static final String COLUMNS = "t.id, t.name, t.repository_id, r.name AS repository_name, "
             + "n.name AS namespace_name, n.global, t.digest, t.media_type, t.artifact_type, t.image_id, t.size, "
-            + "t.user_id, t.username, t.pushed_at, t.pulled_at, t.created_at, t.updated_at FROM tags t "
+            + "t.user_id, t.username, t.pushed_at, t.pulled_at, t.created_at, t.updated_at";
+    private static final String FROM = "FROM tags t "
             + "JOIN repositories r ON r.id = t.repository_id JOIN namespaces n ON n.id = r.namespace_id ";
+    private static final String SELECT = "SELECT " + COLUMNS + " " + FROM;
+    private static final RowMapper<TagView> VIEW = (rs, i) -> {
+        boolean global = rs.getBoolean("global");
+        String repo = global ? rs.getString("repository_name")
+                : rs.getString("namespace_name") + "/" + rs.getString("repository_name");
+        return new TagView(rs.getLong("id"), rs.getString("name"), rs.getLong("repository_id"), repo,
+                rs.getString("digest"), rs.getString("media_type"), rs.getString("artifact_type"),
+                rs.getString("image_id"), rs.getLong("size"), rs.getObject("user_id", Long.class),
+                rs.getString("username"), DbTime.read(rs, "pushed_at"), DbTime.read(rs, "pulled_at"),
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), List.of());
+    };
+
+    /** The API's sortable attributes of tags. */
+    public static final SortColumns SORTS = new SortColumns("t.id").text("name", "t.name")
+            .other("created_at", "t.created_at").other("updated_at", "t.updated_at");
     private static final RowMapper<TagRow> TAG_ROW = (rs, i) -> new TagRow(rs.getLong("id"),
             rs.getLong("repository_id"), rs.getString("name"), rs.getString("digest"));
 
     private final JdbcClient jdbc;
+    private final SqlPages pages;
 
-    public TagStore(JdbcClient jdbc) {
+    public TagStore(JdbcClient jdbc, SqlPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     public Optional<TagRow> find(long repositoryId, String name) {
@@ -123,17 +145,18 @@ public class TagStore {
         return views(SELECT + "ORDER BY t.id");
     }
 
+    /** A page of the tags of one repository ({@code repositoryId}; null = all tags) in the order asked for. */
+    public Page<TagView> pageViews(Long repositoryId, PageQuery query) {
+        Page<TagView> page = repositoryId == null ? pages.read(COLUMNS, FROM, List.of(), SORTS, query, VIEW)
+                : pages.read(COLUMNS, FROM + "WHERE t.repository_id = ?", List.of(repositoryId), SORTS, query, VIEW);
+        return new Page<>(withPlatforms(page.items()), page.total());
+    }
+
     private List<TagView> views(String sql, Object... params) {
-        List<TagView> tags = jdbc.sql(sql).params(params).query((rs, i) -> {
-            boolean global = rs.getBoolean("global");
-            String repo = global ? rs.getString("repository_name")
-                    : rs.getString("namespace_name") + "/" + rs.getString("repository_name");
-            return new TagView(rs.getLong("id"), rs.getString("name"), rs.getLong("repository_id"), repo,
-                    rs.getString("digest"), rs.getString("media_type"), rs.getString("artifact_type"),
-                    rs.getString("image_id"), rs.getLong("size"), rs.getObject("user_id", Long.class),
-                    rs.getString("username"), DbTime.read(rs, "pushed_at"), DbTime.read(rs, "pulled_at"),
-                    DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"), List.of());
-        }).list();
+        return withPlatforms(jdbc.sql(sql).params(params).query(VIEW).list());
+    }
+
+    private List<TagView> withPlatforms(List<TagView> tags) {
         if (tags.isEmpty()) {
             return tags;
         }

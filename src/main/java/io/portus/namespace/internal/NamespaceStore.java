@@ -1,6 +1,10 @@
 package io.portus.namespace.internal;
 
 import io.portus.common.DbTime;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
+import io.portus.common.SortColumns;
+import io.portus.common.SqlPages;
 import io.portus.namespace.AccessFacts;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.Visibility;
@@ -19,9 +23,17 @@ import java.util.Optional;
 @Repository
 public class NamespaceStore {
 
-    private static final String SELECT = "SELECT n.id, n.name, n.description, n.team_id, t.name AS team_name, "
+    private static final String COLUMNS = "n.id, n.name, n.description, n.team_id, t.name AS team_name, "
             + "t.hidden AS team_hidden, t.personal_user_id, n.registry_id, n.visibility, n.global, n.created_at, "
-            + "n.updated_at FROM namespaces n JOIN teams t ON t.id = n.team_id ";
+            + "n.updated_at";
+    private static final String FROM = "FROM namespaces n JOIN teams t ON t.id = n.team_id ";
+    private static final String SELECT = "SELECT " + COLUMNS + " " + FROM;
+    private static final String VISIBLE = "(n.visibility IN (1, 2) OR n.global = TRUE OR EXISTS "
+            + "(SELECT 1 FROM team_users tu WHERE tu.team_id = n.team_id AND tu.user_id = ?))";
+
+    /** The API's sortable attributes of namespaces. */
+    public static final SortColumns SORTS = new SortColumns("n.id").text("name", "n.name")
+            .other("created_at", "n.created_at").other("updated_at", "n.updated_at");
     private static final RowMapper<Namespace> ROW = (rs, n) -> new Namespace(rs.getLong("id"), rs.getString("name"),
             rs.getString("description"), rs.getLong("team_id"), rs.getString("team_name"), rs.getBoolean("team_hidden"),
             rs.getObject("personal_user_id", Long.class), rs.getLong("registry_id"),
@@ -37,9 +49,17 @@ public class NamespaceStore {
     };
 
     private final JdbcClient jdbc;
+    private final SqlPages pages;
 
-    public NamespaceStore(JdbcClient jdbc) {
+    public NamespaceStore(JdbcClient jdbc, SqlPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
+    }
+
+    /** {@link #all()} ({@code userId} null) or {@link #visibleTo(long)}, a page in the order asked for. */
+    public Page<Namespace> page(Long userId, PageQuery query) {
+        return userId == null ? pages.read(COLUMNS, FROM, List.of(), SORTS, query, ROW)
+                : pages.read(COLUMNS, FROM + "WHERE " + VISIBLE, List.of(userId), SORTS, query, ROW);
     }
 
     public long insert(String name, String description, long teamId, long registryId, Visibility visibility,

@@ -2,15 +2,18 @@ package io.portus.notification.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
 import io.portus.notification.NotificationProperties.Endpoint;
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code {"events":[event]}}, Content-Type {@code application/vnd.docker.distribution.events.v1+json} and the
  * static headers; a 2xx or 3xx answer delivers, anything else is retried, after {@code threshold}
  * consecutive failures only every {@code backoff}. Runs on the instance holding the endpoint's lease.
+ * Requests go through {@link OutboundHttp} (no link-local or metadata addresses, redirects not followed: a
+ * 3xx is the answer); a refused address is a failure recorded with the reason.
  */
 final class EndpointDelivery {
 
@@ -29,14 +34,14 @@ final class EndpointDelivery {
 
     private final Endpoint endpoint;
     private final OutboxStore store;
-    private final HttpClient http;
+    private final OutboundClient http;
     private final LeasedLoop loop;
     private int failures;
 
-    EndpointDelivery(Endpoint endpoint, OutboxStore store, JobLeases leases) {
+    EndpointDelivery(Endpoint endpoint, OutboxStore store, JobLeases leases, OutboundHttp outbound) {
         this.endpoint = endpoint;
         this.store = store;
-        this.http = HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build();
+        this.http = outbound.client(endpoint.timeout(), false);
         this.loop = new LeasedLoop(new LeasedLoop.Settings("notifications-" + endpoint.name(),
                 "notifications:" + endpoint.name(), LEASE_TTL, IDLE, Duration.ofSeconds(10)), leases,
                 this::deliverHead, e -> log.warn("notifications to {} paused: {}", endpoint.name(), e.getMessage()));
@@ -80,17 +85,15 @@ final class EndpointDelivery {
     }
 
     private String send(String envelope) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(endpoint.timeout())
-                .header("Content-Type", MEDIA_TYPE).POST(HttpRequest.BodyPublishers.ofString(envelope));
-        endpoint.headers().forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Content-Type", MEDIA_TYPE));
+        endpoint.headers().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
         try {
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(new OutboundClient.Request("POST", URI.create(endpoint.url()), headers,
+                    envelope.getBytes(StandardCharsets.UTF_8), endpoint.timeout(), 0)).status();
             return status >= 200 && status < 400 ? null : "HTTP " + status;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 }

@@ -9,6 +9,7 @@ import io.portus.common.JobLeases;
 import io.portus.config.InvalidSettingException;
 import io.portus.notification.NotificationProperties;
 import io.portus.notification.NotificationProperties.Endpoint;
+import io.portus.outbound.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,10 +57,10 @@ class NotificationConfiguration {
 
     @Bean
     Deliveries notificationDeliveries(NotificationProperties properties, Environment env, OutboxStore store,
-                                      JobLeases leases) {
+                                      JobLeases leases, OutboundHttp outbound) {
         List<Endpoint> endpoints = validated(properties.active(env::getProperty));
         endpoints.forEach(e -> log.info("registry notifications go to endpoint {} at {}", e.name(), e.url()));
-        return new Deliveries(endpoints.stream().map(e -> new EndpointDelivery(e, store, leases)).toList());
+        return new Deliveries(endpoints.stream().map(e -> new EndpointDelivery(e, store, leases, outbound)).toList());
     }
 
     @Bean

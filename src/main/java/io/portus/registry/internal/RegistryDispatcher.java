@@ -52,7 +52,8 @@ final class RegistryDispatcher {
             if (upload) {
                 metrics.uploadEnded();
             }
-            metrics.record(route.operation(ex.method), ex.method, response.getStatus(), System.nanoTime() - start,
+            String method = RegistryMetrics.methodTag(ex.method);
+            metrics.record(route.operation(method), method, response.getStatus(), System.nanoTime() - start,
                     ex.bytesIn, ex.bytesOut);
         }
     }

@@ -25,6 +25,10 @@ final class RegistryMetrics {
     private final Counter bytesOut;
     private final Counter eventsDropped;
     private final AtomicInteger uploadsInflight = new AtomicInteger();
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS");
+
+    /** Keyed by operation, method tag ({@link #methodTag}) and status: bounded by those finite sets. */
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -38,6 +42,14 @@ final class RegistryMetrics {
                 .description("Registry events dropped because the listener queue was full").register(registry);
         Gauge.builder("portus.registry.uploads.inflight", uploadsInflight, AtomicInteger::get)
                 .description("Upload requests (POST/PATCH/PUT of blob data) in progress").register(registry);
+    }
+
+    /**
+     * The request method as a metric tag: any method a client may invent ({@code BREW}) is {@code OTHER}, so
+     * the timers (one per operation, method and status) stay a small, fixed set.
+     */
+    static String methodTag(String method) {
+        return KNOWN_METHODS.contains(method) ? method : "OTHER";
     }
 
     void record(String operation, String method, int status, long nanos, long in, long out) {

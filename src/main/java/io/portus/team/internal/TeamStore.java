@@ -1,6 +1,10 @@
 package io.portus.team.internal;
 
 import io.portus.common.DbTime;
+import io.portus.common.Page;
+import io.portus.common.PageQuery;
+import io.portus.common.SortColumns;
+import io.portus.common.SqlPages;
 import io.portus.team.Role;
 import io.portus.team.Team;
 import io.portus.team.TeamMember;
@@ -31,9 +35,11 @@ public class TeamStore {
             DbTime.read(rs, "updated_at"));
 
     private final JdbcClient jdbc;
+    private final SqlPages pages;
 
-    public TeamStore(JdbcClient jdbc) {
+    public TeamStore(JdbcClient jdbc, SqlPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     public long insert(String name, String description, boolean hidden, Long personalUserId) {
@@ -83,6 +89,19 @@ public class TeamStore {
         return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM teams t JOIN team_users tu ON tu.team_id = t.id "
                         + "WHERE t.hidden = FALSE AND tu.user_id = ? ORDER BY t.id LIMIT ? OFFSET ?")
                 .params(userId, limit + 1, offset).query(TEAM).list();
+    }
+
+    /** The API's sortable attributes of teams. */
+    public static final SortColumns SORTS = new SortColumns("t.id").text("name", "t.name")
+            .text("description", "t.description").other("created_at", "t.created_at").other("updated_at", "t.updated_at");
+
+    /** Visible teams, all ({@code userId} null) or those the user belongs to, a page in the order asked for. */
+    public Page<Team> pageVisible(Long userId, PageQuery query) {
+        if (userId == null) {
+            return pages.read(TEAM_COLUMNS, "FROM teams t WHERE t.hidden = FALSE", List.of(), SORTS, query, TEAM);
+        }
+        return pages.read(TEAM_COLUMNS, "FROM teams t JOIN team_users tu ON tu.team_id = t.id "
+                + "WHERE t.hidden = FALSE AND tu.user_id = ?", List.of(userId), SORTS, query, TEAM);
     }
 
     public void update(long id, String name, String description) {

@@ -2,19 +2,20 @@ package io.portus.webhook.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.outbound.OutboundClient;
+import io.portus.outbound.OutboundHttp;
 import io.portus.webhook.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due webhook deliveries on the instance holding the {@code webhook-deliveries} lease and stores what
  * was sent (secret header values and the password filtered out) and received. A 2xx answer ends a delivery;
- * otherwise it is tried again with growing pauses, up to {@code portus.webhooks.max-attempts}.
+ * otherwise it is tried again with growing pauses, up to {@code portus.webhooks.max-attempts}. Requests go
+ * through {@link OutboundHttp} (no link-local or metadata addresses, redirects not followed); a refused
+ * address is recorded as a failed delivery saying why.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -40,10 +43,11 @@ class DeliveryWorker implements SmartLifecycle {
     private final Duration timeout;
     private final int maxAttempts;
     private final Duration retryBase;
-    private final HttpClient http;
+    private final OutboundClient http;
     private final LeasedLoop loop;
 
     DeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, SecretBox secrets, JobLeases leases,
+                   OutboundHttp outbound,
                    @Value("${portus.webhooks.timeout:60s}") Duration timeout,
                    @Value("${portus.webhooks.max-attempts:5}") int maxAttempts,
                    @Value("${portus.webhooks.retry-delay:10s}") Duration retryBase) {
@@ -53,7 +57,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.timeout = timeout;
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = outbound.client(Duration.ofSeconds(5), false);
         this.loop = new LeasedLoop(new LeasedLoop.Settings("webhook-deliveries", LEASE, Duration.ofMinutes(2),
                 Duration.ofSeconds(1), Duration.ofSeconds(10)), leases, () -> {
                     deliveries.due(20).forEach(this::send);
@@ -73,19 +77,17 @@ class DeliveryWorker implements SmartLifecycle {
         WebhookStore.Row w = hook.get();
         String contentType = w.contentType() == 0 ? "application/json" : "application/x-www-form-urlencoded";
         Map<String, String> shown = new LinkedHashMap<>();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(w.url())).timeout(timeout)
-                .method(w.method() == 0 ? "GET" : "POST", HttpRequest.BodyPublishers.ofString(
-                        d.requestBody() == null ? "" : d.requestBody()));
-        b.header("Content-Type", contentType);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Content-Type", contentType));
         shown.put("Content-Type", contentType);
         for (WebhookStore.HeaderRow h : webhooks.headers(w.id())) {
-            b.header(h.name(), secrets.decrypt(h.valueEnc()));
+            headers.add(Map.entry(h.name(), secrets.decrypt(h.valueEnc())));
             shown.put(h.name(), "[FILTERED]");
         }
         if (w.username() != null) {
             String pw = w.passwordEnc() == null ? "" : secrets.decrypt(w.passwordEnc());
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((w.username() + ":" + pw).getBytes(StandardCharsets.UTF_8)));
+            headers.add(Map.entry("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((w.username() + ":" + pw).getBytes(StandardCharsets.UTF_8))));
             shown.put("Authorization", "[FILTERED]");
         }
         int attempts = d.attempts() + 1;
@@ -93,25 +95,27 @@ class DeliveryWorker implements SmartLifecycle {
         String responseHeader;
         String responseBody;
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            status = r.statusCode();
-            responseHeader = r.headers().map().toString();
-            responseBody = r.body().length() > MAX_BODY ? r.body().substring(0, MAX_BODY) : r.body();
+            byte[] body = (d.requestBody() == null ? "" : d.requestBody()).getBytes(StandardCharsets.UTF_8);
+            OutboundClient.Response r = http.send(new OutboundClient.Request(w.method() == 0 ? "GET" : "POST",
+                    URI.create(w.url()), headers, body, timeout, MAX_BODY));
+            status = r.status();
+            responseHeader = r.headers().toString();
+            responseBody = new String(r.body(), StandardCharsets.UTF_8);
         } catch (IOException | IllegalArgumentException e) {
             status = 0;
             responseHeader = "";
             responseBody = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
         }
         boolean ok = status >= 200 && status < 300;
         Instant next = ok || attempts >= maxAttempts ? null
                 : DbTime.now().plus(retryBase.multipliedBy(1L << Math.min(attempts - 1, 10)));
         deliveries.recorded(d.id(), status, shown.toString(), responseHeader, responseBody, attempts, next);
         if (!ok) {
-            log.info("webhook {} delivery {} answered {} (attempt {}{})", w.name(), d.uuid(), status, attempts,
-                    next == null ? ", giving up" : "");
+            log.info("webhook {} delivery {} answered {} (attempt {}{}){}", w.name(), d.uuid(), status, attempts,
+                    next == null ? ", giving up" : "", status == 0 ? ": " + responseBody : "");
         }
     }
 

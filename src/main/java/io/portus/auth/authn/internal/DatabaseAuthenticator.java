@@ -73,7 +73,7 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
         return new Authenticated(new Principal(c.user().id(), c.user().username(), c.user().admin(), c.credentialsStamp()));
     }
 
-    int cachedEntries() {
+    long cachedEntries() {
         return cache.size();
     }
 }

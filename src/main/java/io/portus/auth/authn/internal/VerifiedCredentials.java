@@ -1,5 +1,8 @@
 package io.portus.auth.authn.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +19,21 @@ import java.util.function.BooleanSupplier;
  * fleets) do not pay bcrypt on every token request. Keys are HMAC-SHA256, under a per-process random
  * key, of user id + credentials stamp + secret: nothing usable is kept in memory, and a password change or
  * disable (new stamp) misses at once. Failures are never remembered. Concurrent first checks of the same
- * key share one bcrypt computation.
+ * key share one bcrypt computation. At most {@code maxEntries} successes are kept (Caffeine: the least
+ * useful go first, each for at most the time to live after its check).
  */
 final class VerifiedCredentials {
 
     private final Mac prototype;
-    private final long ttlNanos;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Long> verified = new ConcurrentHashMap<>();
+    private final boolean enabled;
+    private final Cache<String, Boolean> verified;
+    /** One entry per check in progress, removed when it ends: bounded by the concurrent requests. */
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     VerifiedCredentials(Duration ttl, int maxEntries) {
-        this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
+        this.enabled = ttl.isPositive() && maxEntries > 0;
+        this.verified = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries))
+                .expireAfterWrite(ttl.isPositive() ? ttl : Duration.ofNanos(1)).executor(Runnable::run).build();
         try {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
@@ -51,18 +56,7 @@ final class VerifiedCredentials {
     }
 
     boolean contains(String key) {
-        if (ttlNanos <= 0) {
-            return false;
-        }
-        Long expires = verified.get(key);
-        if (expires == null) {
-            return false;
-        }
-        if (System.nanoTime() - expires < 0) {
-            return true;
-        }
-        verified.remove(key, expires);
-        return false;
+        return enabled && verified.getIfPresent(key) != null;
     }
 
     /** Runs {@code check} once for concurrent callers of the same key; remembers a success. */
@@ -87,21 +81,14 @@ final class VerifiedCredentials {
         }
     }
 
-    int size() {
-        return verified.size();
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 
     private void remember(String key) {
-        if (ttlNanos <= 0) {
-            return;
+        if (enabled) {
+            verified.put(key, Boolean.TRUE);
         }
-        long now = System.nanoTime();
-        if (verified.size() >= maxEntries) {
-            verified.entrySet().removeIf(e -> now - e.getValue() >= 0);
-            if (verified.size() >= maxEntries) {
-                verified.clear();
-            }
-        }
-        verified.put(key, now + ttlNanos);
     }
 }

@@ -49,6 +49,8 @@ class VerifiedCredentialsTest {
         }
         assertThat(cache.size()).isLessThanOrEqualTo(10);
         assertThat(cache.contains("k24")).isTrue();
+        assertThat(java.util.stream.IntStream.range(0, 25).filter(i -> cache.contains("k" + i)).count())
+                .as("not cleared whole when full").isGreaterThan(1);
     }
 
     @Test
