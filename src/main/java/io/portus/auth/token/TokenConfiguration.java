@@ -98,10 +98,11 @@ class TokenConfiguration {
         return registration;
     }
 
+    /** Right after Spring's ForwardedHeaderFilter (framework strategy, HIGHEST_PRECEDENCE): keeps its view of the request. */
     @Bean
     FilterRegistrationBean<CurrentRequest> tokenCurrentRequestFilter() {
         FilterRegistrationBean<CurrentRequest> registration = new FilterRegistrationBean<>(new CurrentRequest());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/v2/*");
         return registration;
     }
