@@ -4,6 +4,7 @@ import io.portus.auth.RegistryLookup;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.policy.AccessPolicy;
+import io.portus.auth.throttle.AuthThrottle;
 import io.portus.registry.AccessController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ class TokenConfiguration {
     }
 
     @Bean
-    Credentials tokenCredentials(CredentialsAuthenticator authenticator) {
-        return new Credentials(authenticator);
+    Credentials tokenCredentials(CredentialsAuthenticator authenticator, ObjectProvider<AuthThrottle> throttle) {
+        return new Credentials(authenticator, throttle.getIfAvailable(() -> AuthThrottle.NONE));
     }
 
     @Bean
