@@ -10,11 +10,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which trusts 127.0.0.1 as an internal proxy) or {@code framework} (Spring's ForwardedHeaderFilter, which also
  * reads RFC 7239 {@code Forwarded}), the registry's token realm and the UI's docker commands use the proxy's
  * scheme, host and port; upload {@code Location}s stay relative, so they follow whatever host the client used.
- * Without the setting (the default) forged forwarded headers change nothing.
+ * Without the setting (the default) forged forwarded headers change nothing. The brute-force throttle counts
+ * the forwarded client behind a trusted proxy, and never a forged one.
  */
 @ContextConfiguration(initializers = OnDatabase.H2.class)
 class ForwardedHeadersTest extends DatabaseTest {
@@ -80,6 +84,42 @@ class ForwardedHeadersTest extends DatabaseTest {
                     .contains("docker login registry.example.com:8443<");
             assertThat(uploadLocation(p, user, X_FORWARDED)).startsWith("/v2/" + user + "/app/blobs/uploads/");
         }
+    }
+
+    @Test
+    void theThrottleCountsTheForwardedClientOnlyWhenTheProxyIsTrusted() throws Exception {
+        String user = user();
+        String wrong = "Basic " + Base64.getEncoder().encodeToString((user + ":wrong").getBytes(StandardCharsets.UTF_8));
+        String right = "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String limit = "portus.security.auth-throttle.max-failures-per-minute=2";
+        String attacker = randomClient("203.0.113.");
+        String other = randomClient("203.0.113.");
+        try (ConfigurableApplicationContext proxied = anotherInstance(limit, "server.forward-headers-strategy=native")) {
+            int p = port(proxied);
+            String token = "/v2/token?service=registry.test";
+            assertThat(send(p, token, "GET", "Authorization", wrong, "X-Forwarded-For", attacker).statusCode()).isEqualTo(401);
+            assertThat(send(p, token, "GET", "Authorization", wrong, "X-Forwarded-For", attacker).statusCode()).isEqualTo(429);
+            assertThat(send(p, token, "GET", "Authorization", right, "X-Forwarded-For", attacker).statusCode()).isEqualTo(429);
+            assertThat(send(p, token, "GET", "Authorization", right, "X-Forwarded-For", other).statusCode())
+                    .as("another client behind the same proxy").isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext direct = anotherInstance(limit)) {
+            int p = port(direct);
+            HttpClient from = HttpClient.newBuilder()
+                    .localAddress(InetAddress.getByName(randomClient("127.77."))).build();
+            int last = 0;
+            for (int i = 0; i < 2; i++) {
+                last = from.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/v2/token?service=registry.test"))
+                        .header("Authorization", wrong).header("X-Forwarded-For", randomClient("198.51.100.")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            }
+            assertThat(last).as("a forged X-Forwarded-For does not make a new client").isEqualTo(429);
+        }
+    }
+
+    private static String randomClient(String prefix) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return prefix + (prefix.chars().filter(c -> c == '.').count() == 2 ? "" : r.nextInt(0, 256) + ".") + r.nextInt(1, 255);
     }
 
     private String user() {
