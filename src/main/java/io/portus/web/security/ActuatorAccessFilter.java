@@ -45,9 +45,14 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
         this.environment = environment;
     }
 
+    /** The decoded, normalised path (never the raw URI: {@code /actuator/health/../prometheus} is not health). */
+    static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return !(path.equals("/actuator") || path.startsWith("/actuator/"))
                 || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || onManagementPort(request);
@@ -58,11 +63,11 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<User> user = sessionUser(request);
         if (user.isEmpty()) {
-            String[] credentials = credentials(request);
+            Credentials credentials = credentials(request);
             if (credentials != null) {
                 Optional<Duration> wait = throttle.throttled(request.getRemoteAddr());
                 if (wait.isEmpty()) {
-                    user = tokens.authenticate(credentials[0], credentials[1]);
+                    user = tokens.authenticate(credentials.username(), credentials.token());
                     wait = user.isEmpty() ? throttle.failed(request.getRemoteAddr()) : Optional.empty();
                 }
                 if (wait.isPresent()) {
@@ -98,8 +103,11 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
         return users.find(principal.userId()).filter(u -> u.enabled() && !u.bot());
     }
 
-    /** {@code [user, token]} from Portus-Auth or Basic, or null when neither is there or well formed. */
-    private static String[] credentials(HttpServletRequest request) {
+    private record Credentials(String username, String token) {
+    }
+
+    /** From Portus-Auth or Basic, or null when neither is there or well formed. */
+    private static Credentials credentials(HttpServletRequest request) {
         String value = request.getHeader("Portus-Auth");
         String authorization = request.getHeader("Authorization");
         if (value == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -110,7 +118,7 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
             }
         }
         int colon = value == null ? -1 : value.indexOf(':');
-        return colon <= 0 ? null : new String[] {value.substring(0, colon).trim(), value.substring(colon + 1).trim()};
+        return colon <= 0 ? null : new Credentials(value.substring(0, colon).trim(), value.substring(colon + 1).trim());
     }
 
     private static void empty(HttpServletResponse response, int status) {

@@ -43,8 +43,7 @@ public final class ThrottledSignIn extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !"/users/sign_in".equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !"POST".equals(request.getMethod()) || !"/users/sign_in".equals(ActuatorAccessFilter.path(request));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,6 +47,19 @@ class ActuatorAccessTest extends DatabaseTest {
         }
         assertThat(get("/actuator/prometheus", "Portus-Auth", "nobody:wrong").statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "Authorization", "Basic !!!").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void healthsPathDoesNotOpenTheOthers() throws Exception {
+        for (String path : new String[] {"/actuator/health/../prometheus", "/actuator/health/%2e%2e/prometheus",
+                "/actuator/health/..;/prometheus", "/actuator/health;/../prometheus", "/actuator/health/%2E%2E%2Fprometheus"}) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(path).doesNotStartWith("HTTP/1.1 200").doesNotContain("jvm_memory_used_bytes");
+            }
+        }
     }
 
     @Test
