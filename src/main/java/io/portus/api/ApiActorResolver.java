@@ -11,6 +11,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -48,10 +49,13 @@ class ApiActorResolver implements HandlerMethodArgumentResolver {
             throw new ApiThrottledException(wait);
         });
         int colon = header.indexOf(':');
-        User user = (colon <= 0 ? Optional.<User>empty()
-                : tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim()))
-                .orElseThrow(() -> throttle.failed(address).<RuntimeException>map(ApiThrottledException::new)
-                        .orElseGet(ApiAuthenticationException::new));
+        Optional<User> found = colon <= 0 ? Optional.empty()
+                : tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        if (found.isEmpty()) {
+            Optional<Duration> wait = throttle.failed(address);
+            throw wait.isPresent() ? new ApiThrottledException(wait.get()) : new ApiAuthenticationException();
+        }
+        User user = found.get();
         ApiActor actor = parameter.getParameterAnnotation(ApiActor.class);
         if (actor != null && actor.admin() && !user.admin()) {
             throw new ForbiddenException("Authorization fails");

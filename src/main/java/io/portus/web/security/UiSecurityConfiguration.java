@@ -2,8 +2,8 @@ package io.portus.web.security;
 
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.UserService;
-import io.portus.auth.throttle.AuthThrottle;
 import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +22,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two chains. The machine surfaces ({@code /v2} registry, token endpoint and event intake; {@code /api};
  * {@code /actuator}) authenticate themselves: their chain adds nothing (no session, CSRF, headers, challenge
- * or form parsing) but the admin check of {@code /actuator} ({@link ActuatorAccessFilter}). Registry routes do not even reach it: {@code spring.security.filter.order} puts Spring
- * Security after the registry filter. Everything else is the UI: form sign-in (under the address throttle,
- * {@link ThrottledSignIn}), CSRF on every form, the current user re-read on each request, strict security headers.
+ * or form parsing) but the admin check of {@code /actuator} ({@link ActuatorAccessFilter}). Registry routes do
+ * not even reach it: {@code spring.security.filter.order} puts Spring Security after the registry filter.
+ * Everything else is the UI: form sign-in (under the address throttle, {@link ThrottledSignIn}), CSRF on every
+ * form, the current user re-read on each request, strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurityConfiguration {
