@@ -2,25 +2,33 @@ package io.portus.api;
 
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.User;
+import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Resolves {@link ApiActor} parameters from {@code Portus-Auth: <username>:<application token>} (the
- * header name is case-insensitive, so Rails' {@code PORTUS-AUTH} works too).
+ * header name is case-insensitive, so Rails' {@code PORTUS-AUTH} works too). A wrong header counts towards the
+ * client address' throttle ({@link AuthThrottle}); while the address is throttled every header gets 429.
  */
 class ApiActorResolver implements HandlerMethodArgumentResolver {
 
     static final String HEADER = "Portus-Auth";
 
     private final ApplicationTokenService tokens;
+    private final AuthThrottle throttle;
 
-    ApiActorResolver(ApplicationTokenService tokens) {
+    ApiActorResolver(ApplicationTokenService tokens, AuthThrottle throttle) {
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @Override
@@ -32,12 +40,22 @@ class ApiActorResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
         String header = request.getHeader(HEADER);
-        int colon = header == null ? -1 : header.indexOf(':');
-        if (colon <= 0) {
+        if (header == null) {
             throw new ApiAuthenticationException();
         }
-        User user = tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim())
-                .orElseThrow(ApiAuthenticationException::new);
+        String address = request.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest http
+                ? http.getRemoteAddr() : null;
+        throttle.throttled(address).ifPresent(wait -> {
+            throw new ApiThrottledException(wait);
+        });
+        int colon = header.indexOf(':');
+        Optional<User> found = colon <= 0 ? Optional.empty()
+                : tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        if (found.isEmpty()) {
+            Optional<Duration> wait = throttle.failed(address);
+            throw wait.isPresent() ? new ApiThrottledException(wait.get()) : new ApiAuthenticationException();
+        }
+        User user = found.get();
         ApiActor actor = parameter.getParameterAnnotation(ApiActor.class);
         if (actor != null && actor.admin() && !user.admin()) {
             throw new ForbiddenException("Authorization fails");

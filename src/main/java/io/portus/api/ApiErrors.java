@@ -1,5 +1,6 @@
 package io.portus.api;
 
+import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.BadRequestException;
 import io.portus.common.ConflictException;
 import io.portus.common.DomainException;
@@ -12,6 +13,7 @@ import io.portus.common.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -25,7 +27,8 @@ import java.util.Map;
 /**
  * Portus's error bodies: {@code {"error": "..."}} for 401/404/405/422 messages, {@code {"error": {field:
  * [...]}}} for invalid fields (422), {@code {"errors": {param: [...]}}} for missing or malformed
- * parameters (400) and {@code {"errors": "Authorization fails"}} for 403. Never a stack trace.
+ * parameters (400), {@code {"errors": "Authorization fails"}} for 403 and {@code {"error": "..."}} with
+ * {@code Retry-After} for 429 (a throttled client address). Never a stack trace.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
@@ -35,6 +38,13 @@ class ApiErrors {
     @ExceptionHandler(ApiAuthenticationException.class)
     ResponseEntity<Map<String, Object>> unauthenticated(ApiAuthenticationException e) {
         return body(HttpStatus.UNAUTHORIZED, "error", e.getMessage());
+    }
+
+    @ExceptionHandler(ApiThrottledException.class)
+    ResponseEntity<Map<String, Object>> throttled(ApiThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, AuthThrottle.retryAfter(e.retryAfter()))
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(ApiParams.ApiParameterException.class)

@@ -1,6 +1,7 @@
 package io.portus.api;
 
 import io.portus.account.ApplicationTokenService;
+import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -17,16 +18,18 @@ import java.util.List;
 class ApiWebConfiguration implements WebMvcConfigurer {
 
     private final ApplicationTokenService tokens;
+    private final AuthThrottle throttle;
     private final JsonMapper json;
 
-    ApiWebConfiguration(ApplicationTokenService tokens, JsonMapper json) {
+    ApiWebConfiguration(ApplicationTokenService tokens, AuthThrottle throttle, JsonMapper json) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.json = json;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ApiActorResolver(tokens));
+        resolvers.add(new ApiActorResolver(tokens, throttle));
         resolvers.add(new ApiParamsResolver(json));
     }
 

@@ -3,6 +3,7 @@ package io.portus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ class RealClientsIT {
 
     static TestImages images;
     static RegistryServer registry;
+    static final int METRICS_PORT = FreePorts.next();
+    static final URI METRICS = URI.create("http://127.0.0.1:" + METRICS_PORT);
     static Skopeo skopeo;
     static Path work;
 
@@ -38,7 +41,10 @@ class RealClientsIT {
         images = TestImages.get("busybox", "rand-8layers", "multiarch", "multiarch-docker");
         work = ItPaths.newWorkDir("real-clients");
         skopeo = new Skopeo(work.resolve("skopeo"));
-        registry = Registries.ours("real-clients");
+        // our jar serves its metrics on a management port of their own (on the main port they need an admin)
+        registry = Registries.againstReference() ? Registries.ours("real-clients")
+                : PortusProcess.builder("real-clients").env("MANAGEMENT_SERVER_PORT", Integer.toString(METRICS_PORT))
+                        .env("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1").start();
     }
 
     @AfterAll
@@ -168,14 +174,14 @@ class RealClientsIT {
         double posts201 = -1;
         for (int attempt = 1; attempt <= 3; attempt++) {
             dest = "real/mount-dst" + attempt;
-            Prometheus before = Registries.againstReference() ? null : Prometheus.scrape(registry.baseUri());
+            Prometheus before = Registries.againstReference() ? null : Prometheus.scrape(METRICS);
             Skopeo.CopyResult copy = fresh.copyResult(images.ref(image), ref(dest + ":1"), "--preserve-digests", "--debug");
             log = copy.result().stderr();
             Files.writeString(work.resolve("mount-" + attempt + ".log"), log);
             if (before != null) {   // our jar also tells it: what came in during this copy
                 // a request is counted just after its response went out: give the last one a moment to land
                 Thread.sleep(500);
-                Prometheus after = Prometheus.scrape(registry.baseUri());
+                Prometheus after = Prometheus.scrape(METRICS);
                 posts201 = after.sum(REQUESTS, Map.of("method", "POST", "status", "201"))
                         - before.sum(REQUESTS, Map.of("method", "POST", "status", "201"));
                 bytesIn = after.sum(BYTES_IN, Map.of()) - before.sum(BYTES_IN, Map.of());

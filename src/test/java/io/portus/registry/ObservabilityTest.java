@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 
 import io.portus.storage.Digest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -17,14 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Metrics on /actuator/prometheus, and the debug server of REGISTRY_HTTP_DEBUG_ADDR. */
+/**
+ * Metrics on /actuator/prometheus of the management port (as a Prometheus on a private network scrapes them:
+ * without credentials), and the debug server of REGISTRY_HTTP_DEBUG_ADDR.
+ */
 class ObservabilityTest extends RegistryTestBase {
 
     private static final int DEBUG_PORT = freePort();
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void debugAddr(DynamicPropertyRegistry registry) {
         registry.add("portus.registry.debug-addr", () -> "127.0.0.1:" + DEBUG_PORT);
+        registry.add("management.server.port", () -> "0");
     }
 
     private static int freePort() {
@@ -60,7 +68,7 @@ class ObservabilityTest extends RegistryTestBase {
         Digest digest = client.pushBlob("metrics/app", blob);
         client.get("/v2/metrics/app/blobs/" + digest);
         client.get("/v2/metrics/app/manifests/missing");
-        String text = plainGet(client.base() + "/actuator/prometheus").body();
+        String text = plainGet("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body();
         assertThat(text).contains("portus_registry_requests_seconds_count{method=\"GET\",operation=\"blob_get\",status=\"200\"}");
         assertThat(text).contains("operation=\"upload_put\",status=\"201\"");
         assertThat(text).contains("operation=\"upload_post\",status=\"202\"");

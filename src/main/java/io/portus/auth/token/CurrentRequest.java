@@ -1,5 +1,6 @@
 package io.portus.auth.token;
 
+import io.portus.registry.RequestHost;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,17 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Remembers the request being served on this thread, so the registry's challenge can name a realm on the
- * host the client used ({@code <scheme>://<Host>/v2/token}) although the registry passes only the
- * {@code Authorization} header to the {@link io.portus.registry.AccessController}.
+ * host the client used ({@code <scheme>://<host>/v2/token}; behind a trusted proxy the forwarded one, see
+ * {@link RequestHost}) although the registry passes only the {@code Authorization} header to the
+ * {@link io.portus.registry.AccessController}.
  */
 final class CurrentRequest extends OncePerRequestFilter {
 
     private static final ThreadLocal<HttpServletRequest> CURRENT = new ThreadLocal<>();
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,10 +41,7 @@ final class CurrentRequest extends OncePerRequestFilter {
         if (request == null) {
             return null;
         }
-        String host = request.getHeader("Host");
-        if (host == null || !HOST.matcher(host).matches()) {
-            return null;
-        }
-        return request.getScheme() + "://" + host + "/v2/token";
+        String origin = RequestHost.origin(request);
+        return origin == null ? null : origin + "/v2/token";
     }
 }

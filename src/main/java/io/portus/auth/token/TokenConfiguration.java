@@ -4,6 +4,7 @@ import io.portus.auth.RegistryLookup;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.policy.AccessPolicy;
+import io.portus.auth.throttle.AuthThrottle;
 import io.portus.registry.AccessController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ class TokenConfiguration {
     }
 
     @Bean
-    Credentials tokenCredentials(CredentialsAuthenticator authenticator) {
-        return new Credentials(authenticator);
+    Credentials tokenCredentials(CredentialsAuthenticator authenticator, ObjectProvider<AuthThrottle> throttle) {
+        return new Credentials(authenticator, throttle.getIfAvailable(() -> AuthThrottle.NONE));
     }
 
     @Bean
@@ -98,10 +99,11 @@ class TokenConfiguration {
         return registration;
     }
 
+    /** Right after Spring's ForwardedHeaderFilter (framework strategy, HIGHEST_PRECEDENCE): keeps its view of the request. */
     @Bean
     FilterRegistrationBean<CurrentRequest> tokenCurrentRequestFilter() {
         FilterRegistrationBean<CurrentRequest> registration = new FilterRegistrationBean<>(new CurrentRequest());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/v2/*");
         return registration;
     }

@@ -5,6 +5,7 @@ import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.scope.InvalidScopeException;
 import io.portus.auth.scope.Scope;
 import io.portus.auth.scope.Scopes;
+import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * {@code POST /v2/token}: the OAuth2 form of the token endpoint (docs/compatibility.md#oauth2-token-endpoint);
  * the GET with Basic credentials (docs/compatibility.md#token-endpoint) is {@link TokenGetFilter}. Refusals
- * are 401 with {@code WWW-Authenticate: Basic} and a short JSON error.
+ * are 401 with {@code WWW-Authenticate: Basic} and a short JSON error, or 429 with {@code Retry-After} for a
+ * throttled address.
  */
 @RestController
 final class TokenController {
@@ -48,11 +50,13 @@ final class TokenController {
         Principal principal;
         String refreshToken = null;
         switch (grantType) {
-            case "password" -> principal = credentials.authenticate(required(request, "username"), required(request, "password"));
+            case "password" -> principal = credentials.authenticate(required(request, "username"),
+                    required(request, "password"), request.getRemoteAddr());
             case "refresh_token" -> {
                 refreshToken = required(request, "refresh_token");
-                principal = refreshTokens.redeem(refreshToken, service)
-                        .orElseThrow(() -> TokenRequestException.unauthorized("invalid or revoked refresh token"));
+                credentials.notThrottled(request.getRemoteAddr());
+                principal = refreshTokens.redeem(refreshToken, service).orElseThrow(
+                        () -> credentials.refused(request.getRemoteAddr(), "invalid or revoked refresh token"));
             }
             default -> throw TokenRequestException.badRequest("unsupported_grant_type",
                     "grant_type must be password or refresh_token");
@@ -81,11 +85,21 @@ final class TokenController {
         if (e.status().value() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, AuthThrottle.retryAfter(e.retryAfter()));
+        }
         return response.body(body);
     }
 
-    /** The OAuth2 error of the POST form, the registry-style {@code errors} list of the GET. */
+    /**
+     * The OAuth2 error of the POST form, the registry-style {@code errors} list of the GET; a throttled client
+     * gets the registry's {@code TOOMANYREQUESTS} on both (docker reads that code from either form).
+     */
     static Map<String, Object> errorBody(TokenRequestException e, boolean post) {
+        if (e.retryAfter() != null) {
+            return Map.of("errors", List.of(Map.of("code", "TOOMANYREQUESTS", "message", e.getMessage(),
+                    "detail", Map.of("retry_after_seconds", Long.parseLong(AuthThrottle.retryAfter(e.retryAfter()))))));
+        }
         return post
                 ? Map.of("error", e.oauthError(), "error_description", e.getMessage())
                 : Map.of("errors", List.of(Map.of("code", e.status().value() == 401 ? "UNAUTHORIZED" : "INVALID_REQUEST",

@@ -3,6 +3,7 @@ package io.portus.auth.token;
 import io.portus.auth.Principal;
 import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.scope.Scope;
+import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,6 +72,9 @@ final class TokenGetFilter extends OncePerRequestFilter {
             if (e.status().value() == 401) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, TokenController.BASIC_CHALLENGE);
             }
+            if (e.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, AuthThrottle.retryAfter(e.retryAfter()));
+            }
             body = json.writeValueAsBytes(TokenController.errorBody(e, false));
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -83,7 +87,7 @@ final class TokenGetFilter extends OncePerRequestFilter {
         Parts p = parts();
         TokenService tokens = p.tokens();
         Map<String, List<String>> query = QueryString.parse(request.getQueryString());
-        Principal principal = p.credentials().fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Principal principal = p.credentials().fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr());
         List<Scope> scopes = TokenController.scopes(query.getOrDefault("scope", List.of()));
         String service = orEmpty(QueryString.first(query, "service"));
         TokenService.Grant grant = tokens.grant(principal, service, scopes);

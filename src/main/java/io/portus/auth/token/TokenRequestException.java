@@ -2,8 +2,11 @@ package io.portus.auth.token;
 
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+
 /**
- * A refused {@code /v2/token} request: 401 (credentials, scopes) or 400 (a request that cannot be read).
+ * A refused {@code /v2/token} request: 401 (credentials, scopes), 400 (a request that cannot be read) or 429 (too
+ * many failed authentications from the client's address; {@link #retryAfter()} says for how long).
  *
  * @see TokenController
  */
@@ -11,11 +14,27 @@ final class TokenRequestException extends RuntimeException {
 
     private final HttpStatus status;
     private final String oauthError;
+    private final Duration retryAfter;
 
-    private TokenRequestException(HttpStatus status, String oauthError, String message) {
+    private TokenRequestException(HttpStatus status, String oauthError, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.oauthError = oauthError;
+        this.retryAfter = retryAfter;
+    }
+
+    private TokenRequestException(HttpStatus status, String oauthError, String message) {
+        this(status, oauthError, message, null);
+    }
+
+    static TokenRequestException tooManyRequests(Duration retryAfter) {
+        return new TokenRequestException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+                "too many failed authentications from this address; retry later", retryAfter);
+    }
+
+    /** How long a throttled client must wait (429 only), else null. */
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     static TokenRequestException unauthorized(String message) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.portus.registry.RequestHost;
 import io.portus.storage.RepositoryName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,13 +91,10 @@ final class Exchange {
         return "/v2/" + repo + "/blobs/uploads/" + id;
     }
 
-    /** {@code scheme://host[:port]} as the client addressed us (for event URLs). */
+    /** {@code scheme://host[:port]} as the client addressed us (for event URLs; behind a trusted proxy, its). */
     String baseUrl() {
-        String host = request.getHeader("Host");
-        if (host == null || host.isBlank()) {
-            host = request.getServerName() + ":" + request.getServerPort();
-        }
-        return request.getScheme() + "://" + host;
+        String origin = RequestHost.origin(request);
+        return origin != null ? origin : request.getScheme() + "://" + request.getLocalAddr() + ":" + request.getLocalPort();
     }
 
     /** A status with an empty body. */

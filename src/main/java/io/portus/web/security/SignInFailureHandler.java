@@ -1,5 +1,7 @@
 package io.portus.web.security;
 
+import io.portus.auth.throttle.AuthThrottle;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.LockedException;
@@ -7,13 +9,29 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Back to the form with {@code ?locked} (the lockout message) or {@code ?error} (bad credentials). */
+/**
+ * Counts the failure towards the client address' throttle; back to the form with {@code ?locked} (the lockout
+ * message) or {@code ?error} (bad credentials), or the throttled form (429) when this failure reached the limit.
+ */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
+
+    private final AuthThrottle throttle;
+
+    SignInFailureHandler(AuthThrottle throttle) {
+        this.throttle = throttle;
+    }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+                                        AuthenticationException exception) throws IOException, ServletException {
+        Optional<Duration> wait = throttle.failed(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            ThrottledSignIn.forward(request, response, wait.get());
+            return;
+        }
         String outcome = exception instanceof LockedException ? "locked" : "error";
         response.sendRedirect(request.getContextPath() + "/users/sign_in?" + outcome);
     }

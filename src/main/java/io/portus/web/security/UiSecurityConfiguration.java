@@ -1,25 +1,31 @@
 package io.portus.web.security;
 
+import io.portus.account.ApplicationTokenService;
 import io.portus.account.UserService;
 import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two chains. The machine surfaces ({@code /v2} registry, token endpoint and event intake; {@code /api};
  * {@code /actuator}) authenticate themselves: their chain adds nothing (no session, CSRF, headers, challenge
- * or form parsing). Registry routes do not even reach it: {@code spring.security.filter.order} puts Spring
- * Security after the registry filter. Everything else is the UI: form sign-in, CSRF on every form, the
- * current user re-read on each request, strict security headers.
+ * or form parsing) but the admin check of {@code /actuator} ({@link ActuatorAccessFilter}). Registry routes do
+ * not even reach it: {@code spring.security.filter.order} puts Spring Security after the registry filter.
+ * Everything else is the UI: form sign-in (under the address throttle, {@link ThrottledSignIn}), CSRF on every
+ * form, the current user re-read on each request, strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurityConfiguration {
@@ -40,9 +46,11 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain machineSurfaces(HttpSecurity http) throws Exception {
+    SecurityFilterChain machineSurfaces(HttpSecurity http, UserService users, ApplicationTokenService tokens,
+                                        AuthThrottle throttle, Environment environment) throws Exception {
         http.securityMatcher(MACHINE_PATHS)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .addFilterBefore(new ActuatorAccessFilter(users, tokens, throttle, environment), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -56,20 +64,21 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, UserService users) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, UserService users, AuthThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/", "/users/sign_in", "/users/sign_up").permitAll()
+                        .requestMatchers("/", "/users/sign_in", "/users/sign_up", ThrottledSignIn.PATH).permitAll()
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new CurrentUserFilter(users), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/users/sign_in")
                         .loginProcessingUrl("/users/sign_in")
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler()))
+                        .failureHandler(new SignInFailureHandler(throttle)))
                 .logout(l -> l.logoutUrl("/users/sign_out").logoutSuccessUrl("/users/sign_in?signed_out"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h

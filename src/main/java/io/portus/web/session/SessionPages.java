@@ -2,22 +2,28 @@ package io.portus.web.session;
 
 import io.portus.account.SignUp;
 import io.portus.account.User;
+import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.InvalidInputException;
 import io.portus.web.security.CurrentUser;
 import io.portus.web.security.SessionSignIn;
+import io.portus.web.security.ThrottledSignIn;
 import io.portus.web.support.Flash;
 import io.portus.web.support.UiSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /}, {@code /users/sign_in} and {@code /users/sign_up} (sign out is Spring Security's, a POST). */
 @Controller
@@ -53,6 +59,21 @@ class SessionPages {
         String message = locked != null ? SignInMessages.LOCKED : error != null ? SignInMessages.BAD_CREDENTIALS : null;
         model.addAttribute("message", message);
         model.addAttribute("signedOut", out != null);
+        model.addAttribute("signUpOpen", signUp.open());
+        return "session/sign_in";
+    }
+
+    /** A sign-in refused while the client's address is throttled (forwarded here by ThrottledSignIn): 429. */
+    @RequestMapping(ThrottledSignIn.PATH)
+    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<Duration> wait = ThrottledSignIn.retryAfter(request);
+        if (wait.isEmpty()) {
+            return "redirect:/users/sign_in";
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        long seconds = Long.parseLong(AuthThrottle.retryAfter(wait.get()));
+        model.addAttribute("message", SignInMessages.throttled(seconds));
+        model.addAttribute("signedOut", false);
         model.addAttribute("signUpOpen", signUp.open());
         return "session/sign_in";
     }

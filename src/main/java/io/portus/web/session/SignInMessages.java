@@ -9,4 +9,9 @@ final class SignInMessages {
 
     private SignInMessages() {
     }
+
+    static String throttled(long seconds) {
+        return "Too many failed sign-in attempts from your address. Try again in " + seconds
+                + (seconds == 1 ? " second." : " seconds.");
+    }
 }

@@ -2,6 +2,7 @@ package io.portus.web.support;
 
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
+import io.portus.registry.RequestHost;
 import io.portus.web.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adds the {@link Page} context to every rendered UI view (Boot's error pages included; views made by
@@ -43,12 +45,28 @@ final class PageInterceptor implements HandlerInterceptor {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return new Page(CurrentUser.of(request).orElse(null), csrf == null ? null : csrf.getParameterName(),
-                csrf == null ? null : csrf.getToken(), path, flashes(request), settings, registryHost());
+                csrf == null ? null : csrf.getToken(), path, flashes(request), settings, registryHost(request));
     }
 
-    private String registryHost() {
-        return registries.builtin().or(() -> registries.list().stream().findFirst())
+    /**
+     * The host in the docker commands: the registry's external hostname when it has one; for the built-in
+     * registry otherwise the host this page was requested on (it serves both; behind a trusted proxy, the
+     * forwarded host and port), so the commands work from where the user is.
+     */
+    private String registryHost(HttpServletRequest request) {
+        Optional<Registry> builtin = registries.builtin();
+        if (builtin.isPresent() && blank(builtin.get().externalHostname())) {
+            String here = RequestHost.hostAndPort(request);
+            if (here != null) {
+                return here;
+            }
+        }
+        return builtin.or(() -> registries.list().stream().findFirst())
                 .map(PageInterceptor::dockerHost).orElse("localhost:5000");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The host docker clients use for a registry (its external hostname when it has one). */
