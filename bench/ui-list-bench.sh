@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/ui-list-bench.sh [--duration SECONDS] [--repos N] [--tags-per-repo N]
 #
-# UI list benchmark (issue #5): target/portus.jar on a fresh PostgreSQL database (127.0.0.1:5432, user
-# postgres; dropped afterwards) with 10,000 repositories and 100,000 tags (default: 100 namespaces of
+# UI list benchmark (issue #5): target/portus.jar on a fresh PostgreSQL database (user postgres, trust;
+# dropped afterwards) on the server at PORTUS_TEST_POSTGRESQL (host:port, default 127.0.0.1:5432), or on
+# a private one started like ./portus test does when none answers (test-support/databases.sh) with 10,000 repositories and 100,000 tags (default: 100 namespaces of
 # 100 repositories, 10 tags each, inserted with generate_series), signed in as the admin through the
 # form. Then the rendered repository lists, one connection at a time with wrk (latency p50/p99 per page):
 #   namespace page   GET /namespaces/<id>            one namespace's repositories, page 1 (by name)
@@ -29,24 +30,29 @@ done
 for b in wrk curl psql python3; do
   command -v "$b" >/dev/null || { echo "ui-list-bench: $b missing" >&2; exit 1; }
 done
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+TEST_DB_DIR=$PWD/target/bench-run/ui-$$/db   # a private PostgreSQL, if any, lives with this run
+. test-support/databases.sh
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DB=portus_uibench_$$
 WORK=target/bench-run/ui-$$
 mkdir -p "$WORK"
-PSQL=(psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1)
 PID=""
+PSQL=()
 cleanup() {
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  [ ${#PSQL[@]} -gt 0 ] && "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  test_db_stop
 }
 trap cleanup EXIT
+test_db_provide postgresql
+PGHOST=${PORTUS_TEST_POSTGRESQL%:*} PGPORT=${PORTUS_TEST_POSTGRESQL##*:}
+PSQL=(psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
 
 echo "ui-list-bench: starting portus.jar on :$PORT (PostgreSQL $DB)"
-PORTUS_DB_ADAPTER=postgresql PORTUS_DB_HOST=127.0.0.1 PORTUS_DB_DATABASE=$DB PORTUS_DB_USERNAME=postgres \
-  SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 PORTUS_DATA_DIR=$WORK/data PORTUS_REGISTRY_AUTH=none \
-  "$JAVA" ${PORTUS_JAVA_OPTS:--Xmx1g} -jar target/portus.jar > "$WORK/portus.log" 2>&1 &
+PORTUS_DB_ADAPTER=postgresql PORTUS_DB_HOST=$PGHOST PORTUS_DB_PORT=$PGPORT PORTUS_DB_DATABASE=$DB \
+  PORTUS_DB_USERNAME=postgres SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 PORTUS_DATA_DIR=$WORK/data \
+  PORTUS_REGISTRY_AUTH=none ./portus java ${PORTUS_JAVA_OPTS:--Xmx1g} -jar target/portus.jar > "$WORK/portus.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && break

@@ -2,6 +2,9 @@ package io.portus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portus.support.TestDatabases;
+import io.portus.support.TestDatabases.Vendor;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +57,8 @@ class CatalogExternalIT {
                 "/CN=localhost", "-keyout", key.toString(), "-out", cert.toString()));
         database = "portus_catalog_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         admin("CREATE DATABASE " + database);
-        db = new TcpProxy("127.0.0.1", 5432);
+        TestDatabases.Server postgresql = TestDatabases.server(Vendor.POSTGRESQL);
+        db = new TcpProxy(postgresql.host(), postgresql.port());
         portus = PortusProcess.builder("catalog-ext-portus")
                 .env("PORTUS_DB_ADAPTER", "postgresql")
                 .env("PORTUS_DB_HOST", "127.0.0.1")
@@ -97,7 +101,7 @@ class CatalogExternalIT {
     }
 
     static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.url(Vendor.POSTGRESQL, "postgres"), "postgres", "")) {
             c.createStatement().execute(sql);
         }
     }

@@ -1,5 +1,8 @@
 package io.portus.it;
 
+import io.portus.support.TestDatabases;
+import io.portus.support.TestDatabases.Vendor;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -35,7 +38,8 @@ final class ClassicSetup implements AutoCloseable {
                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:true",
                 "-keyout", key.toString(), "-out", certificate.toString()));
         database = "portus_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        run(List.of("mysql", "-h", "127.0.0.1", "-P", "3306", "-u", "root", "-e", "CREATE DATABASE " + database));
+        TestDatabases.admin(Vendor.MARIADB, "CREATE DATABASE " + database);
+        TestDatabases.Server mariadb = TestDatabases.server(Vendor.MARIADB);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PUMA_IP", "127.0.0.1");
         env.put("PUMA_PORT", Integer.toString(portusPort));
@@ -46,8 +50,8 @@ final class ClassicSetup implements AutoCloseable {
         env.put("PORTUS_SECRET_KEY_BASE", random() + random());
         env.put("PORTUS_ENCRYPTION_PRIVATE_KEY_PATH", key.toString());
         env.put("PORTUS_PORTUS_PASSWORD", portusPassword);
-        env.put("MARIADB_HOST", "127.0.0.1");
-        env.put("MARIADB_PORT", "3306");
+        env.put("MARIADB_HOST", mariadb.host());
+        env.put("MARIADB_PORT", Integer.toString(mariadb.port()));
         env.put("MARIADB_USER", "root");
         env.put("MARIADB_PASSWORD", "");
         env.put("MARIADB_DATABASE", database);
@@ -87,8 +91,8 @@ final class ClassicSetup implements AutoCloseable {
         }
         portus.stop();
         try {
-            run(List.of("mysql", "-h", "127.0.0.1", "-P", "3306", "-u", "root", "-e", "DROP DATABASE IF EXISTS " + database));
-        } catch (AssertionError e) {
+            TestDatabases.admin(Vendor.MARIADB, "DROP DATABASE IF EXISTS " + database);
+        } catch (RuntimeException e) {
             // the database is left behind; nothing else depends on it
         }
     }
@@ -100,7 +104,7 @@ final class ClassicSetup implements AutoCloseable {
     }
 
     static void run(List<String> command) {
-        Tools.require(command.getFirst(), command.getFirst().equals("mysql") ? "mariadb-client" : command.getFirst());
+        Tools.require(command.getFirst(), command.getFirst());
         Tools.run(null, command);
     }
 }

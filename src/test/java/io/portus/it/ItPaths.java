@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Where the integration tests find the jar and the shared tools, and where they write. */
+/** Where the integration tests find the jar, and where they write. */
 public final class ItPaths {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -23,16 +23,6 @@ public final class ItPaths {
     /** {@code target/portus.jar} (system property {@code portus.jar}, set by failsafe). */
     public static Path jar() {
         return Path.of(System.getProperty("portus.jar", "target/portus.jar")).toAbsolutePath().normalize();
-    }
-
-    /** The shared folder with {@code tools/} (system property {@code portus.shared}). */
-    public static Path shared() {
-        Path p = Path.of(System.getProperty("portus.shared", "../shared")).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p.resolve("tools/make-images.sh"))) {
-            throw new IllegalStateException("shared tools not found at " + p
-                    + " (system property portus.shared must name the folder holding tools/make-images.sh)");
-        }
-        return p;
     }
 
     /** {@code target/it-logs/}: process logs and tool output, kept after the run. */

@@ -1,5 +1,7 @@
 package io.portus.it;
 
+import io.portus.it.images.ImageMaker;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -11,13 +13,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The deterministic test images of {@code shared/tools/make-images.sh}, made once into
- * {@code target/it-images} (without the 1 GiB image) and reused by every test class and run.
- * Names: busybox, rand-10m, rand-100m, rand-8layers, multiarch (OCI index), multiarch-docker
- * (Docker manifest list, a {@code dir:} layout).
+ * The deterministic test images of {@link ImageMaker}, made once into {@code target/it-images} and reused
+ * by every test class and run. Names: busybox, rand-10m, rand-100m, rand-8layers, multiarch (OCI index),
+ * multiarch-docker (Docker manifest list, a {@code dir:} layout).
  */
 public final class TestImages {
 
@@ -42,12 +42,12 @@ public final class TestImages {
                 Map<String, Image> have = read(dir);
                 List<String> missing = Arrays.stream(names).filter(n -> !have.containsKey(n)).toList();
                 if (!missing.isEmpty()) {
-                    make(dir, missing);
+                    ImageMaker.make(dir, missing);
                     have.putAll(read(dir));
                 }
                 for (String n : names) {
                     if (!have.containsKey(n)) {
-                        throw new AssertionError("make-images.sh did not make " + n + " (see target/it-logs/make-images.log)");
+                        throw new AssertionError("ImageMaker did not make " + n);
                     }
                 }
                 return new TestImages(have);
@@ -73,30 +73,6 @@ public final class TestImages {
             }
         }
         return m;
-    }
-
-    private static void make(Path dir, List<String> names) throws IOException {
-        Tools.require("python3", "python3");
-        Path script = ItPaths.shared().resolve("tools/make-images.sh");
-        Path log = ItPaths.logDir().resolve("make-images.log");
-        Process p = new ProcessBuilder("bash", script.toString(), dir.toString(), "--no-large",
-                "--only", String.join(",", names))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try {
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("make-images.sh timed out; see " + log);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while making images");
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("make-images.sh failed (exit " + p.exitValue() + "); " + log + ":\n"
-                    + String.join("\n", Files.readAllLines(log).stream()
-                    .skip(Math.max(0, Files.readAllLines(log).size() - 20)).toList()));
-        }
     }
 
     public Image image(String name) {

@@ -16,8 +16,8 @@ import java.util.zip.GZIPOutputStream;
  * Small, deterministic OCI images built in memory (no network, no tools): a real gzip'ed tar layer,
  * an image config with matching diff_ids, manifests, an index and a referrer artifact, and an OCI
  * image layout on disk for skopeo's {@code oci:} transport. Unlike {@link io.portus.it.TestImages}
- * (layouts made on disk by {@code make-images.sh}), every byte and {@link Digest} is at hand, for tests
- * that call the storage API directly.
+ * (layouts made on disk by {@link io.portus.it.images.ImageMaker}), every byte and {@link Digest} is at
+ * hand, for tests that call the storage API directly.
  */
 final class MemoryImages {
 

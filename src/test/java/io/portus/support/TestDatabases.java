@@ -15,8 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The three databases every DB-touching test runs on: embedded H2 (a file database in a temporary
- * directory), MariaDB (127.0.0.1:3306, root, no password) and PostgreSQL (127.0.0.1:5432, postgres,
- * trust). Each test JVM creates its own {@code portus_test_<random>} databases and drops them on exit.
+ * directory), MariaDB (root, no password) and PostgreSQL (postgres, trust). The servers are at
+ * {@code host:port} given by the system properties {@code portus.test.mariadb} and
+ * {@code portus.test.postgresql} (else the environment variables {@code PORTUS_TEST_MARIADB} and
+ * {@code PORTUS_TEST_POSTGRESQL}; default 127.0.0.1:3306 and 127.0.0.1:5432); {@code ./portus test} sets
+ * them, starting private servers when none answers. Each test JVM creates its own
+ * {@code portus_test_<random>} databases and drops them on exit.
  */
 public final class TestDatabases {
 
@@ -42,6 +46,15 @@ public final class TestDatabases {
         }
     }
 
+    /** Where a database server listens. */
+    public record Server(String host, int port) {
+
+        /** {@code host:port}, e.g. for a JDBC URL. */
+        public String hostPort() {
+            return host + ":" + port;
+        }
+    }
+
     public static final String PORTUS_PASSWORD = "portus-service-password";
 
     private static final Map<Vendor, Db> SHARED = new EnumMap<>(Vendor.class);
@@ -61,19 +74,49 @@ public final class TestDatabases {
         Db db = switch (vendor) {
             case H2 -> new Db(vendor, "jdbc:h2:file:" + dataDir.resolve("db").resolve("portus")
                     + ";AUTO_SERVER=FALSE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", dataDir);
-            case MARIADB -> {
-                admin("jdbc:mariadb://127.0.0.1:3306/", "root", "CREATE DATABASE " + name);
-                dropOnExit("jdbc:mariadb://127.0.0.1:3306/", "root", "DROP DATABASE IF EXISTS " + name);
-                yield new Db(vendor, "jdbc:mariadb://127.0.0.1:3306/" + name, "root", "", dataDir);
-            }
-            case POSTGRESQL -> {
-                admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "CREATE DATABASE " + name);
-                dropOnExit("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
-                        "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                yield new Db(vendor, "jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "", dataDir);
+            case MARIADB, POSTGRESQL -> {
+                admin(vendor, "CREATE DATABASE " + name);
+                dropOnExit(vendor, "DROP DATABASE IF EXISTS " + name + (vendor == Vendor.POSTGRESQL ? " WITH (FORCE)" : ""));
+                yield new Db(vendor, url(vendor, name), user(vendor), "", dataDir);
             }
         };
         return db;
+    }
+
+    /** The server of a vendor (MariaDB or PostgreSQL) the tests use. */
+    public static Server server(Vendor vendor) {
+        String[] v = switch (vendor) {
+            case MARIADB -> new String[] {"portus.test.mariadb", "PORTUS_TEST_MARIADB", "127.0.0.1:3306"};
+            case POSTGRESQL -> new String[] {"portus.test.postgresql", "PORTUS_TEST_POSTGRESQL", "127.0.0.1:5432"};
+            case H2 -> throw new IllegalArgumentException("H2 is embedded");
+        };
+        String hostPort = System.getProperty(v[0], "");
+        if (hostPort.isBlank()) {
+            hostPort = System.getenv().getOrDefault(v[1], "");
+        }
+        hostPort = hostPort.isBlank() ? v[2] : hostPort.strip();
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            return new Server(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(v[0] + " / " + v[1] + " must be host:port, not " + hostPort, e);
+        }
+    }
+
+    /** The JDBC URL of {@code database} on the vendor's server (MariaDB or PostgreSQL). */
+    public static String url(Vendor vendor, String database) {
+        return "jdbc:" + (vendor == Vendor.MARIADB ? "mariadb" : "postgresql") + "://" + server(vendor).hostPort()
+                + "/" + database;
+    }
+
+    /** The administrator the tests connect as: root (MariaDB) or postgres (PostgreSQL), no password. */
+    public static String user(Vendor vendor) {
+        return vendor == Vendor.MARIADB ? "root" : "postgres";
+    }
+
+    /** Runs one statement as the administrator (e.g. CREATE DATABASE) on the vendor's server. */
+    public static void admin(Vendor vendor, String sql) {
+        admin(url(vendor, vendor == Vendor.MARIADB ? "" : "postgres"), user(vendor), sql);
     }
 
     private static Path tempDir(String name) {
@@ -91,14 +134,14 @@ public final class TestDatabases {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the test database (" + url + " as " + user
-                    + "; is the server running?): " + e.getMessage(), e);
+                    + "; is the server running? ./portus test starts one when none answers): " + e.getMessage(), e);
         }
     }
 
-    private static void dropOnExit(String url, String user, String sql) {
+    private static void dropOnExit(Vendor vendor, String sql) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                admin(url, user, sql);
+                admin(vendor, sql);
             } catch (RuntimeException ignored) {
                 // best effort: the server may already be gone
             }
