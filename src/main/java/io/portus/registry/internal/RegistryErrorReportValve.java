@@ -9,9 +9,11 @@ import java.util.Optional;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +29,30 @@ final class RegistryErrorReportValve extends ErrorReportValve {
 
     /**
      * Replaces the host's error report valve (Tomcat's, or the one Spring Boot adds) by this one, keeping its
-     * settings, and names this class as the host's error report valve so Tomcat adds no other at start.
+     * settings, and names this class as the host's error report valve so Tomcat adds no other at start; a
+     * valve added after this call (by a customizer that ran later) is replaced when the host starts.
      */
     static void install(Host host) {
         RegistryErrorReportValve valve = new RegistryErrorReportValve();
+        valve.replaceOthers(host);
+        host.getPipeline().addValve(valve);
+        if (host instanceof StandardHost standard) {
+            standard.setErrorReportValveClass(RegistryErrorReportValve.class.getName());
+        }
+        host.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                valve.replaceOthers(host);
+            }
+        });
+    }
+
+    private void replaceOthers(Host host) {
         for (Valve existing : host.getPipeline().getValves()) {
-            if (existing instanceof ErrorReportValve previous) {
-                valve.setShowReport(previous.isShowReport());
-                valve.setShowServerInfo(previous.isShowServerInfo());
+            if (existing instanceof ErrorReportValve previous && existing != this) {
+                setShowReport(previous.isShowReport());
+                setShowServerInfo(previous.isShowServerInfo());
                 host.getPipeline().removeValve(existing);
             }
-        }
-        host.getPipeline().addValve(valve);
-        if (host instanceof org.apache.catalina.core.StandardHost standard) {
-            standard.setErrorReportValveClass(RegistryErrorReportValve.class.getName());
         }
     }
 
@@ -88,10 +100,12 @@ final class RegistryErrorReportValve extends ErrorReportValve {
             response.setHeader(Headers.API_VERSION, Headers.API_VERSION_VALUE);
             e.headers().forEach(response::setHeader);
             response.setContentType(Exchange.JSON_UTF8);
-            response.setContentLength(body.length);
-            Writer writer = response.getReporter();
-            if (writer != null && !"HEAD".equals(request.getMethod())) {
-                writer.write(new String(body, StandardCharsets.UTF_8));
+            Writer writer = response.getReporter(); // null when something was written: then no body of ours
+            if (writer != null) {
+                response.setContentLength(body.length);
+                if (!"HEAD".equals(request.getMethod())) {
+                    writer.write(new String(body, StandardCharsets.UTF_8));
+                }
             }
             response.finishResponse();
         } catch (IOException | IllegalStateException ex) {
