@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import io.portus.registry.FuzzHarness.Expect;
 import io.portus.registry.FuzzHarness.Req;
-import io.portus.storage.Digest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
