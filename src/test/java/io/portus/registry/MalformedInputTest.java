@@ -21,16 +21,13 @@ class MalformedInputTest extends RegistryTestBase {
                     "/referrers/" + D)) {
                 String method = suffix.equals("/blobs/uploads/") ? "POST" : "GET";
                 Response r = RawHttp.send(port, method + " /v2/" + name + suffix + " HTTP/1.1\r\nContent-Length: 0");
-                assertThat(r.status()).as(name + suffix).isIn(400, 404);
-                if (r.status() == 400 && r.header("Docker-Distribution-API-Version") != null) {
-                    assertThat(r.errorCode()).as(name + suffix).isEqualTo("NAME_INVALID");
-                }
+                assertThat(r.status()).as(name + suffix).isEqualTo(400);
+                assertThat(r.header("Docker-Distribution-API-Version")).as(name + suffix).isEqualTo("registry/2.0");
+                assertThat(r.errorCode()).as(name + suffix).isEqualTo("NAME_INVALID");
             }
-            if (!name.contains("%2F")) { // Tomcat itself rejects encoded slashes (400, before the registry)
-                Response r = client.get("/v2/" + name + "/tags/list");
-                assertThat(r.status()).as(name).isEqualTo(400);
-                assertThat(r.errorCode()).isEqualTo("NAME_INVALID");
-            }
+            Response r = client.get("/v2/" + name + "/tags/list");
+            assertThat(r.status()).as(name).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("NAME_INVALID");
         }
     }
 
@@ -54,9 +51,16 @@ class MalformedInputTest extends RegistryTestBase {
             assertThat(b.status()).as(ref).isEqualTo(400);
             assertThat(b.errorCode()).isEqualTo("DIGEST_INVALID");
         }
-        for (String ref : List.of(".hidden", "-x", "t".repeat(129), "latest%00", "%zz", "a%2Fb")) {
+        for (String ref : List.of("t".repeat(129), "latest%00", "%zz", "a%2Fb", "a%5Cb", "{x", "a%20b", "x;y", "$")) {
             Response r = RawHttp.send(port, "GET /v2/bad/refs/manifests/" + ref + " HTTP/1.1");
-            assertThat(r.status()).as(ref).isIn(400, 404);
+            assertThat(r.status()).as(ref).isEqualTo(400);
+            assertThat(r.errorCode()).as(ref).isEqualTo("TAG_INVALID");
+            assertThat(r.header("Docker-Distribution-API-Version")).as(ref).isEqualTo("registry/2.0");
+        }
+        for (String ref : List.of(".hidden", "-x")) { // tag characters, but no tag: it cannot exist
+            Response r = RawHttp.send(port, "GET /v2/bad/refs/manifests/" + ref + " HTTP/1.1");
+            assertThat(r.status()).as(ref).isEqualTo(404);
+            assertThat(r.errorCode()).as(ref).isEqualTo("MANIFEST_UNKNOWN");
         }
         assertThat(client.get("/v2/bad/refs/blobs/sha256").errorCode()).isEqualTo("DIGEST_INVALID");
     }
@@ -178,6 +182,38 @@ class MalformedInputTest extends RegistryTestBase {
         Response token = RawHttp.send(port, "GET /v2/token HTTP/1.1");
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.header("Docker-Distribution-API-Version")).isNull();
+    }
+
+    @Test
+    void refusalsOutsideTheRegistryKeepTheirOwnPages() {
+        Response tomcat = RawHttp.send(port, "GET /api/v1/a%2Fb HTTP/1.1");
+        assertThat(tomcat.status()).isEqualTo(400);
+        assertThat(tomcat.header("Content-Type")).startsWith("text/html");
+        assertThat(tomcat.header("Docker-Distribution-API-Version")).isNull();
+        Response firewall = RawHttp.send(port, "GET /api/v1/../x HTTP/1.1");
+        assertThat(firewall.status()).isEqualTo(400);
+        assertThat(firewall.text()).contains("\"status\":400").doesNotContain("\"errors\"");
+        Response token = RawHttp.send(port, "GET /v2/token HTTP/1.1\r\nContent-Length: -1");
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(token.header("Docker-Distribution-API-Version")).isNull();
+    }
+
+    @Test
+    void requestsTomcatRefusesUnderV2GetTheEnvelope() {
+        Response slash = RawHttp.send(port, "GET /v2/a%2Fb/tags/list HTTP/1.1");
+        assertThat(slash.errorCode()).isEqualTo("NAME_INVALID");
+        Response brace = RawHttp.send(port, "GET /v2/a/manifests/{x} HTTP/1.1");
+        assertThat(brace.errorCode()).isEqualTo("TAG_INVALID");
+        Response length = RawHttp.send(port, "PUT /v2/a/manifests/t HTTP/1.1\r\nContent-Length: -5");
+        assertThat(length.status()).isEqualTo(400);
+        assertThat(length.errorCode()).isEqualTo("SIZE_INVALID");
+        Response trace = RawHttp.send(port, "TRACE /v2/ HTTP/1.1");
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(trace.errorCode()).isEqualTo("UNSUPPORTED");
+        for (Response r : List.of(slash, brace, length, trace)) {
+            assertThat(r.header("Docker-Distribution-API-Version")).isEqualTo("registry/2.0");
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+        }
     }
 
     @Test

@@ -119,8 +119,13 @@ final class Exchange {
         }
     }
 
-    /** Answers a protocol error, unless the response is already on its way. */
+    /**
+     * Answers a protocol error, unless the response is already on its way. The error is also kept on the
+     * request: when Tomcat has put the response in error (a broken request body), the answer is sent by
+     * {@link RegistryErrorPageFilter}.
+     */
     void sendError(RegistryException e) throws IOException {
+        request.setAttribute(RegistryErrorPageFilter.ERROR_ATTRIBUTE, e);
         if (response.isCommitted()) {
             return;
         }

@@ -9,7 +9,6 @@ interface Handler {
 
     /** The 405 answer for a method the family does not support. */
     static RegistryException unsupported(Exchange exchange) {
-        return new RegistryException(ErrorCode.UNSUPPORTED, "method " + exchange.method + " not allowed here")
-                .withHeader("Allow", exchange.route.kind().allowHeader());
+        return RouteSyntax.methodNotAllowed(exchange.route, exchange.method);
     }
 }

@@ -13,17 +13,21 @@ import io.portus.storage.Tag;
  */
 record Reference(String tag, Digest digest) {
 
+    private static final int MAX_TAG = 128;
+
     /**
-     * Reads a reference for GET/HEAD/DELETE: something digest-like ({@code alg:...}) that is no valid digest
-     * is 400 DIGEST_INVALID; anything else that is not a tag cannot exist, so 404 MANIFEST_UNKNOWN.
+     * Reads a reference for GET/HEAD/DELETE: what {@link #grammarError} rejects is a 400; a string of tag
+     * characters that is still no tag (a leading {@code .} or {@code -}) cannot exist, so 404 MANIFEST_UNKNOWN
+     * (the OCI conformance suite asks for 404 on {@code .INVALID_MANIFEST_NAME}).
      */
     static Reference lookup(String ref) {
         Reference r = parse(ref);
         if (r != null) {
             return r;
         }
-        if (ref.indexOf(':') >= 0) {
-            throw digestInvalid(ref);
+        RegistryException invalid = grammarError(ref, false);
+        if (invalid != null) {
+            throw invalid;
         }
         throw new RegistryException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown", Map.of("reference", abbreviate(ref)));
     }
@@ -34,10 +38,25 @@ record Reference(String tag, Digest digest) {
         if (r != null) {
             return r;
         }
-        if (ref.indexOf(':') >= 0) {
-            throw digestInvalid(ref);
+        throw grammarError(ref, true);
+    }
+
+    /**
+     * The 400 a reference outside the grammar gets, or null when it is one (or, unless {@code push}, when it
+     * only lacks a valid first character): with a {@code :} it meant to be a digest (DIGEST_INVALID); otherwise
+     * a tag (TAG_INVALID) with a character outside {@code [a-zA-Z0-9._-]} or over 128 characters.
+     */
+    static RegistryException grammarError(String ref, boolean push) {
+        if (parse(ref) != null) {
+            return null;
         }
-        throw new RegistryException(ErrorCode.TAG_INVALID, "invalid tag: must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}",
+        if (ref.indexOf(':') >= 0) {
+            return digestInvalid(ref);
+        }
+        if (!push && ref.length() <= MAX_TAG && ref.chars().allMatch(Reference::tagChar)) {
+            return null;
+        }
+        return new RegistryException(ErrorCode.TAG_INVALID, "invalid tag: must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}",
                 Map.of("tag", abbreviate(ref)));
     }
 
@@ -64,6 +83,10 @@ record Reference(String tag, Digest digest) {
             return new Reference(null, Digest.parse(ref));
         }
         return null;
+    }
+
+    private static boolean tagChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
     }
 
     private static RegistryException digestInvalid(String text) {

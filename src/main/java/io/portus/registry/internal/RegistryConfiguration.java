@@ -10,15 +10,19 @@ import io.portus.registry.RegistryProperties;
 import io.portus.registry.event.RegistryEventListener;
 import io.portus.storage.BlobStore;
 import io.portus.storage.RegistryStorage;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Host;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the registry: filter on {@code /v2/*}, handlers, access control, events, metrics, debug server.
+ * Wires the registry: filter on {@code /v2/*}, error pages of refused {@code /v2/} requests, handlers, access control, events, metrics, debug server.
  * (Upload sessions are purged by the storage module's {@code StorageConfiguration}.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -88,6 +92,31 @@ class RegistryConfiguration {
         registration.addUrlPatterns("/v2/*");
         registration.setOrder(0);
         registration.setName("registryFilter");
+        return registration;
+    }
+
+    /**
+     * Requests Tomcat refuses before any filter runs get their error page from the host's error report valve:
+     * under {@code /v2/} it answers in the registry's error envelope. Runs after Spring Boot's own customizer,
+     * whose valve it replaces.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> registryErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof Host host) {
+                RegistryErrorReportValve.install(host);
+            }
+        });
+    }
+
+    /** The envelope on the error page of {@code /v2/} requests that Tomcat put in error (ERROR dispatch only). */
+    @Bean
+    FilterRegistrationBean<RegistryErrorPageFilter> registryErrorPageFilter() {
+        FilterRegistrationBean<RegistryErrorPageFilter> registration = new FilterRegistrationBean<>(new RegistryErrorPageFilter());
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(0);
+        registration.setName("registryErrorPageFilter");
         return registration;
     }
 

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one registry request: method check, name validation, access control, the endpoint's handler, and
+ * Runs one registry request: the checks of {@link RouteSyntax}, access control, the endpoint's handler, and
  * the mapping of failures to the error envelope (protocol errors as they are; a client that went away
  * quietly; anything else as 500 UNKNOWN, logged, without details). Records the request metrics.
  */
@@ -60,17 +60,8 @@ final class RegistryDispatcher {
 
     private void process(Exchange ex) throws IOException {
         Route route = ex.route;
-        if (route.kind() == Route.Kind.NO_ROUTE) {
-            throw new RegistryException(ErrorCode.UNSUPPORTED, "no registry endpoint at this path").withStatus(404);
-        }
-        if (!route.kind().allows(ex.method)) {
-            throw Handler.unsupported(ex);
-        }
+        RouteSyntax.check(route, ex.method);
         if (route.name() != null) {
-            if (!RepositoryName.isValid(route.name())) {
-                throw new RegistryException(ErrorCode.NAME_INVALID, "invalid repository name",
-                        Map.of("name", abbreviate(route.name())));
-            }
             ex.repo(new RepositoryName(route.name()));
         }
         List<Access> required = RequiredAccess.of(route, ex.method, ex.query);
@@ -115,9 +106,5 @@ final class RegistryDispatcher {
     private static boolean isUpload(Route route, String method) {
         return (route.kind() == Route.Kind.UPLOAD || route.kind() == Route.Kind.UPLOAD_START)
                 && !"GET".equals(method) && !"HEAD".equals(method) && !"DELETE".equals(method);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
     }
 }
