@@ -3,6 +3,7 @@ package io.portus.registry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,9 @@ import java.util.Arrays;
 import io.portus.storage.Digest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Clients that disconnect in the middle of a request body (raw sockets, closed without reading an answer):
  * no blob appears under the announced digest, no tag moves, and an upload session keeps exactly a prefix of
  * what was sent, so the client can resume it. The test waits for the server to have finished the cut
- * request by watching its request counter on /actuator/prometheus.
+ * request by watching its request counter on /actuator/prometheus of the management port (metrics are for
+ * admins only on the main port).
  */
 class CutUploadTest extends RegistryTestBase {
 
     private static final String REPO = "cut/upload";
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void managementPort(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> "0");
+    }
 
     @AfterEach
     void close() {
@@ -139,7 +152,8 @@ class CutUploadTest extends RegistryTestBase {
     /** Requests of one operation and method the registry has finished, from its Prometheus timer. */
     private double handled(String method, String operation) throws IOException, InterruptedException {
         String prefix = "portus_registry_requests_seconds_count{";
-        String text = http.send(HttpRequest.newBuilder(client.uri("/actuator/prometheus")).build(),
+        String text = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : text.split("\n")) {

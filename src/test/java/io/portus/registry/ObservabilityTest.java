@@ -57,7 +57,7 @@ class ObservabilityTest extends RegistryTestBase {
                         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             }
         }
-        String text = plainGet(client.base() + "/actuator/prometheus").body();
+        String text = plainGet("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body();
         assertThat(text).contains("method=\"OTHER\",operation=\"upload_other\"").doesNotContain("BREW")
                 .doesNotContain("PROPFIND");
     }
