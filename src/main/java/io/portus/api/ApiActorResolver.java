@@ -2,6 +2,9 @@ package io.portus.api;
 
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.User;
+import io.portus.auth.policy.ActorKind;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.UserAction;
 import io.portus.common.ForbiddenException;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -39,7 +42,7 @@ class ApiActorResolver implements HandlerMethodArgumentResolver {
         User user = tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim())
                 .orElseThrow(ApiAuthenticationException::new);
         ApiActor actor = parameter.getParameterAnnotation(ApiActor.class);
-        if (actor != null && actor.admin() && !user.admin()) {
+        if (actor != null && actor.admin() && !Policy.allows(UserAction.ADMINISTER, ActorKind.of(user))) {
             throw new ForbiddenException("Authorization fails");
         }
         return user;

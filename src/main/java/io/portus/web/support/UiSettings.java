@@ -1,5 +1,6 @@
 package io.portus.web.support;
 
+import io.portus.auth.policy.PolicySettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +16,12 @@ public final class UiSettings {
 
     UiSettings(@Value("${portus.signup.enabled:true}") boolean signupEnabled,
                @Value("${portus.anonymous-browsing.enabled:true}") boolean anonymousBrowsing,
-               @Value("${portus.delete.enabled:true}") boolean deleteEnabled,
+               PolicySettings policy,
                @Value("${portus.display-name.enabled:false}") boolean displayNames,
                @Value("${portus.pagination.per-page:25}") int perPage) {
         this.signupEnabled = signupEnabled;
         this.anonymousBrowsing = anonymousBrowsing;
-        this.deleteEnabled = deleteEnabled;
+        this.deleteEnabled = policy.deleteEnabled();
         this.displayNames = displayNames;
         this.perPage = Math.clamp(perPage, 5, 200);
     }
