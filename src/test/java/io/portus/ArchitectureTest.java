@@ -68,4 +68,12 @@ class ArchitectureTest {
                     .check(classes);
         }
     }
+
+    @Test
+    void configurationIsTypedNotInjectedByValue() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .because("configuration is bound to @ConfigurationProperties records, each key with one default")
+                .check(classes);
+    }
 }

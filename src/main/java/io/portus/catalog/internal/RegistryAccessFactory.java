@@ -7,7 +7,6 @@ import io.portus.auth.RegistryTokens;
 import io.portus.namespace.Registry;
 import io.portus.registry.ManifestDeletes;
 import io.portus.storage.RegistryStorage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,14 +27,13 @@ class RegistryAccessFactory {
 
     RegistryAccessFactory(RegistryStorage storage, JsonMapper json, RegistryTokens tokens,
                           ManifestDeletes builtInDeletes,
-                          @Value("${portus.registry-client.timeout:2s}") Duration connectTimeout,
-                          @Value("${portus.registry-client.read-timeout:120s}") Duration readTimeout) {
+                          RegistryClientProperties properties) {
         this.storage = storage;
         this.json = json;
         this.builtInDeletes = builtInDeletes;
-        this.readTimeout = readTimeout;
+        this.readTimeout = properties.readTimeout();
         this.auth = new RemoteAuth(tokens);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
