@@ -1,5 +1,6 @@
 package io.portus.auth.policy;
 
+import io.portus.account.AccountPolicy;
 import io.portus.account.User;
 import io.portus.namespace.AccessFacts;
 import io.portus.namespace.NamespacePolicy;
@@ -9,11 +10,11 @@ import io.portus.team.TeamPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * The namespace and team modules' questions, answered by the {@link Policy} (those modules sit below
+ * The namespace, team and account modules' questions, answered by the {@link Policy} (those modules sit below
  * {@code auth}, so they declare the interfaces and this adapts the facts).
  */
 @Component
-class DomainPolicies implements NamespacePolicy, TeamPolicy {
+class DomainPolicies implements NamespacePolicy, TeamPolicy, AccountPolicy {
 
     private final Policy policy;
 
@@ -91,6 +92,20 @@ class DomainPolicies implements NamespacePolicy, TeamPolicy {
     @Override
     public boolean deleteEnabled() {
         return policy.settings().deleteEnabled();
+    }
+
+    @Override
+    public boolean mayChangeEnabled(User actor, User target, boolean enable) {
+        return Policy.allows(enable ? UserAction.ENABLE : UserAction.DISABLE, user(actor, target));
+    }
+
+    @Override
+    public boolean mayManageApplicationTokens(User actor, User owner) {
+        return Policy.allows(UserAction.MANAGE_APPLICATION_TOKENS, user(actor, owner));
+    }
+
+    private static UserFacts user(User actor, User target) {
+        return new UserFacts(ActorKind.of(actor), actor != null && actor.id() == target.id(), target.bot());
     }
 
     private static TeamFacts team(User actor, Team team, Role role) {

@@ -23,8 +23,10 @@ import io.portus.team.Role;
  *   <li>teams: create = {@code create-team} ∨ admin (for someone else: admin); show = admin ∨ member;
  *       update = ¬hidden ∧ (admin ∨ ({@code manage-team} ∧ owner)); members = ¬hidden ∧ (admin ∨ owner).</li>
  *   <li>webhooks: show = admin ∨ member of the namespace's team; manage = admin ∨ owner.</li>
- *   <li>administration (users, registries, activities) and {@code registry:catalog:*}: admins (portus
- *       included).</li>
+ *   <li>repository description: admin ∨ owner ∨ contributor.</li>
+ *   <li>administration (users, registries, activities, every tag), enabling accounts and
+ *       {@code registry:catalog:*}: admins (portus included); disabling: admins and the user themself;
+ *       application tokens: their user, and admins for bots.</li>
  * </ul>
  *
  * @see <a href="https://github.com/SUSE/Portus/tree/master/app/policies">Portus's policies</a>
@@ -36,6 +38,8 @@ public record Policy(PolicySettings settings) {
             case PULL -> pull(f);
             case PUSH -> push(f);
             case DELETE -> delete(f);
+            case DESCRIBE -> f.actor().admin()
+                    || f.effectiveRole() == Role.OWNER || f.effectiveRole() == Role.CONTRIBUTOR;
         };
     }
 
@@ -76,10 +80,18 @@ public record Policy(PolicySettings settings) {
     }
 
     /** No setting changes these, so they need no instance (the admin gates are static). */
-    public static boolean allows(UserAction action, ActorKind actor) {
+    public static boolean allows(UserAction action, UserFacts f) {
+        boolean signedIn = f.actor() != ActorKind.ANONYMOUS;
         return switch (action) {
-            case ADMINISTER -> actor.admin();
+            case ADMINISTER, ENABLE -> f.actor().admin();
+            case DISABLE -> f.actor().admin() || (signedIn && f.self());
+            case MANAGE_APPLICATION_TOKENS -> (signedIn && f.self()) || (f.actor().admin() && f.targetBot());
         };
+    }
+
+    /** {@link #allows(UserAction, UserFacts)} for no account in particular. */
+    public static boolean allows(UserAction action, ActorKind actor) {
+        return allows(action, UserFacts.of(actor));
     }
 
     /** {@code registry:catalog:*}. */

@@ -5,7 +5,9 @@ public enum RepositoryAction implements Action {
     PULL,
     PUSH,
     /** Token actions {@code delete} and {@code *}; deleting a tag or a repository in the UI or API. */
-    DELETE;
+    DELETE,
+    /** Change the description (not a token action). */
+    DESCRIBE;
 
     /** The token action named {@code action} ({@code pull}, {@code push}, {@code delete}, {@code *}), or null. */
     public static RepositoryAction ofScope(String action) {
