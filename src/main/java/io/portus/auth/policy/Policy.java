@@ -23,7 +23,7 @@ import io.portus.team.Role;
  *   <li>teams: create = {@code create-team} ∨ admin (for someone else: admin); show = admin ∨ member;
  *       update = ¬hidden ∧ (admin ∨ ({@code manage-team} ∧ owner)); members = ¬hidden ∧ (admin ∨ owner).</li>
  *   <li>webhooks: show = admin ∨ member of the namespace's team; manage = admin ∨ owner.</li>
- *   <li>repository description: admin ∨ owner ∨ contributor.</li>
+ *   <li>repository description: admin ∨ owner ∨ contributor; deleting a comment: admin ∨ its author.</li>
  *   <li>administration (users, registries, activities, every tag), enabling accounts and
  *       {@code registry:catalog:*}: admins (portus included); disabling: admins and the user themself;
  *       application tokens: their user, and admins for bots.</li>
@@ -86,6 +86,13 @@ public record Policy(PolicySettings settings) {
             case ADMINISTER, ENABLE -> f.actor().admin();
             case DISABLE -> f.actor().admin() || (signedIn && f.self());
             case MANAGE_APPLICATION_TOKENS -> (signedIn && f.self()) || (f.actor().admin() && f.targetBot());
+        };
+    }
+
+    /** @param author whether the actor wrote the comment */
+    public static boolean allows(CommentAction action, ActorKind actor, boolean author) {
+        return switch (action) {
+            case DELETE -> actor.admin() || (actor != ActorKind.ANONYMOUS && author);
         };
     }
 

@@ -185,6 +185,15 @@ class PolicyTest {
                 .as("%s may %s", actor, action).isEqualTo(expected);
     }
 
+    @Test
+    void commentsAreDeletedByTheirAuthorsAndAdmins() {
+        assertThat(Policy.allows(CommentAction.DELETE, ActorKind.ANONYMOUS, false)).isFalse();
+        assertThat(Policy.allows(CommentAction.DELETE, ActorKind.USER, false)).isFalse();
+        assertThat(Policy.allows(CommentAction.DELETE, ActorKind.USER, true)).isTrue();
+        assertThat(Policy.allows(CommentAction.DELETE, ActorKind.ADMIN, false)).isTrue();
+        assertThat(Policy.allows(CommentAction.DELETE, ActorKind.PORTUS, false)).isTrue();
+    }
+
     static Stream<Arguments> repositories() {
         return cells(REPOSITORIES, 5);
     }
@@ -223,8 +232,9 @@ class PolicyTest {
         for (String table : List.of(REPOSITORIES, NAMESPACES, WEBHOOKS, TEAMS, ADMINISTRATION)) {
             columns.addAll(header(table));
         }
+        columns.add(CommentAction.DELETE.name());
         Stream.of(RepositoryAction.values(), NamespaceAction.values(), WebhookAction.values(), TeamAction.values(),
-                        UserAction.values())
+                        UserAction.values(), CommentAction.values())
                 .flatMap(Arrays::stream)
                 .forEach(a -> assertThat(columns).as("the tables' columns").contains(((Enum<?>) a).name()));
         assertThat(SETTINGS.keySet()).allMatch(name -> NAMESPACES.contains(name) || TEAMS.contains(name));
