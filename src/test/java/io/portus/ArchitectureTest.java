@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module rules of docs/architecture.md#module-rules, enforced on every build. */
 class ArchitectureTest {
@@ -67,5 +68,18 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    @Test
+    void configurationIsTypedNotInjectedByValue() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .because("configuration is bound to @ConfigurationProperties records, each key with one default")
+                .check(classes);
+    }
+
+    @Test
+    void modulesDependOnEachOtherWithoutCycles() {
+        slices().matching("io.portus.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -27,9 +27,11 @@ public class ApplicationTokenService {
     private final UserService users;
     private final Logins logins;
     private final ApplicationEventPublisher events;
+    private final AccountPolicy policy;
 
     ApplicationTokenService(ApplicationTokenStore store, UserService users, Logins logins,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, AccountPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.users = users;
         this.logins = logins;
@@ -99,7 +101,7 @@ public class ApplicationTokenService {
 
     private User manageable(User actor, long userId) {
         User owner = users.find(userId).orElseThrow(() -> new NotFoundException("Not found"));
-        if (owner.id() != actor.id() && !(actor.admin() && owner.bot())) {
+        if (!policy.mayManageApplicationTokens(actor, owner)) {
             throw new ForbiddenException("Authorization fails");
         }
         return owner;

@@ -2,7 +2,6 @@ package io.portus.account;
 
 import io.portus.common.BadRequestException;
 import io.portus.common.NotAllowedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +19,11 @@ public class FirstAdmin {
     private final boolean enabled;
 
     FirstAdmin(UserService users, ApplicationTokenService tokens, PortusUser portus,
-               @Value("${portus.first-user-admin.enabled:true}") boolean enabled) {
+               FirstUserAdminProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.portus = portus;
-        this.enabled = enabled;
+        this.enabled = properties.enabled();
     }
 
     @Transactional

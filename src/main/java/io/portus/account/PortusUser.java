@@ -3,11 +3,11 @@ package io.portus.account;
 import io.portus.account.internal.PasswordHashing;
 import io.portus.account.internal.UserRow;
 import io.portus.account.internal.UserStore;
+import io.portus.common.PortusProperties;
 import io.portus.common.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,12 +30,12 @@ public class PortusUser implements SmartInitializingSingleton {
     private final String password;
 
     PortusUser(UserStore store, PasswordHashing hashing, JdbcClient jdbc, TransactionTemplate tx,
-               @Value("${portus.portus-password:}") String password) {
+               PortusProperties properties) {
         this.store = store;
         this.hashing = hashing;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.password = password == null ? "" : password;
+        this.password = properties.portusPassword() == null ? "" : properties.portusPassword();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.portus.account;
 
 import io.portus.common.NotAllowedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +17,11 @@ public class SignUp {
     private final boolean signupEnabled;
     private final boolean firstUserAdmin;
 
-    SignUp(UserService users, PortusUser portus, @Value("${portus.signup.enabled:true}") boolean signupEnabled,
-           @Value("${portus.first-user-admin.enabled:true}") boolean firstUserAdmin) {
+    SignUp(UserService users, PortusUser portus, SignupProperties signup, FirstUserAdminProperties firstUserAdmin) {
         this.users = users;
         this.portus = portus;
-        this.signupEnabled = signupEnabled;
-        this.firstUserAdmin = firstUserAdmin;
+        this.signupEnabled = signup.enabled();
+        this.firstUserAdmin = firstUserAdmin.enabled();
     }
 
     /** Nobody has an account yet (the hidden {@code portus} user aside). */

@@ -29,8 +29,10 @@ public class UserService {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final ApplicationEventPublisher events;
+    private final AccountPolicy policy;
 
-    UserService(UserStore store, PasswordHashing hashing, ApplicationEventPublisher events) {
+    UserService(UserStore store, PasswordHashing hashing, ApplicationEventPublisher events, AccountPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.hashing = hashing;
         this.events = events;
@@ -202,7 +204,7 @@ public class UserService {
         if (!enabled && self && target.admin() && store.countEnabledAdmins() <= 1) {
             throw new RuleViolationException("You cannot disable the last admin");
         }
-        if (!actor.admin() && !(self && !enabled)) {
+        if (!policy.mayChangeEnabled(actor, target, enabled)) {
             throw new ForbiddenException("Only admins can enable or disable other users");
         }
         store.updateEnabled(id, enabled, Secrets.newToken(16));

@@ -3,6 +3,9 @@ package io.portus.api;
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.User;
 import io.portus.auth.throttle.AuthThrottle;
+import io.portus.auth.policy.ActorKind;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.UserAction;
 import io.portus.common.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
@@ -57,7 +60,7 @@ class ApiActorResolver implements HandlerMethodArgumentResolver {
         }
         User user = found.get();
         ApiActor actor = parameter.getParameterAnnotation(ApiActor.class);
-        if (actor != null && actor.admin() && !user.admin()) {
+        if (actor != null && actor.admin() && !Policy.allows(UserAction.ADMINISTER, ActorKind.of(user))) {
             throw new ForbiddenException("Authorization fails");
         }
         return user;

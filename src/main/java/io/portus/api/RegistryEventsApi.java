@@ -5,9 +5,9 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 import io.portus.catalog.EventInbox;
+import io.portus.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,8 +32,9 @@ class RegistryEventsApi {
     private final EventInbox inbox;
     private final byte[] secret;
 
-    RegistryEventsApi(EventInbox inbox, @Value("${portus.webhooks.secret:}") String secret) {
+    RegistryEventsApi(EventInbox inbox, WebhookProperties properties) {
         this.inbox = inbox;
+        String secret = properties.secret();
         this.secret = secret.isBlank() ? null : ("Bearer " + secret.strip()).getBytes(StandardCharsets.UTF_8);
         if (this.secret == null) {
             log.warn("POST /v2/webhooks/events accepts unauthenticated events: set portus.webhooks.secret "

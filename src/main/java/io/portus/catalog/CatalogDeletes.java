@@ -3,6 +3,9 @@ package io.portus.catalog;
 import java.util.List;
 
 import io.portus.account.User;
+import io.portus.auth.policy.NamespaceFacts;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.RepositoryAction;
 import io.portus.catalog.CatalogEvents.Place;
 import io.portus.catalog.internal.CatalogWriter;
 import io.portus.catalog.internal.RegistryDeletes;
@@ -14,14 +17,12 @@ import io.portus.common.NotFoundException;
 import io.portus.namespace.AccessFacts;
 import io.portus.namespace.NamespaceAccess;
 import io.portus.namespace.RegistryService;
-import io.portus.team.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Deleting tags and repositories (Portus 2.4+ rules): {@code portus.delete.enabled} must be on, and the
- * user must be an admin, an owner of the namespace's team, or a contributor when
- * {@code portus.delete.contributors} is on. A manifest delete removes every tag of the repository with
+ * Deleting tags and repositories: {@code portus.delete.enabled} must be on (else 405), and the {@link Policy}
+ * must allow {@link RepositoryAction#DELETE} (Portus 2.4+: admin, owner of the namespace's team, or contributor
+ * when {@code portus.delete.contributors} is on). A manifest delete removes every tag of the repository with
  * that digest, so when other tags share it the answer is 409 naming them, unless {@code force}.
  */
 @Service
@@ -32,20 +33,16 @@ public class CatalogDeletes {
     private final RegistryDeletes deletes;
     private final RegistryService registries;
     private final NamespaceAccess access;
-    private final boolean enabled;
-    private final boolean contributors;
+    private final Policy policy;
 
     CatalogDeletes(CatalogService catalog, TagStore tags, RegistryDeletes deletes, RegistryService registries,
-                   NamespaceAccess access,
-                   @Value("${portus.delete.enabled:true}") boolean enabled,
-                   @Value("${portus.delete.contributors:false}") boolean contributors) {
+                   NamespaceAccess access, Policy policy) {
         this.catalog = catalog;
         this.tags = tags;
         this.deletes = deletes;
         this.registries = registries;
         this.access = access;
-        this.enabled = enabled;
-        this.contributors = contributors;
+        this.policy = policy;
     }
 
     /** Deletes the tag's manifest; with {@code force} also when other tags of the repository share it. */
@@ -73,18 +70,14 @@ public class CatalogDeletes {
     }
 
     private void requireEnabled() {
-        if (!enabled) {
+        if (!policy.settings().deleteEnabled()) {
             throw new NotAllowedException("Deleting images is disabled (portus.delete.enabled / PORTUS_DELETE_ENABLED)");
         }
     }
 
     private void requireDeleter(User actor, RepositoryView repo) {
-        if (actor.admin()) {
-            return;
-        }
         AccessFacts facts = access.facts(repo.namespaceId(), actor.id()).orElseThrow(() -> new NotFoundException("Not found"));
-        boolean owner = facts.role() == Role.OWNER || (facts.personalUserId() != null && facts.personalUserId() == actor.id());
-        if (!owner && !(contributors && facts.role() == Role.CONTRIBUTOR)) {
+        if (!policy.allows(RepositoryAction.DELETE, NamespaceFacts.of(actor, facts))) {
             throw new ForbiddenException("Authorization fails");
         }
     }

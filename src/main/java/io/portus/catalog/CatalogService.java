@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.portus.account.User;
+import io.portus.auth.policy.ActorKind;
+import io.portus.auth.policy.NamespaceFacts;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.RepositoryAction;
+import io.portus.auth.policy.UserAction;
 import io.portus.catalog.internal.RepositoryStore;
 import io.portus.catalog.internal.TagStore;
 import io.portus.common.ForbiddenException;
@@ -13,6 +18,7 @@ import io.portus.common.Page;
 import io.portus.common.PageQuery;
 import io.portus.common.NotFoundException;
 import io.portus.common.Slice;
+import io.portus.namespace.AccessFacts;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import org.springframework.stereotype.Service;
@@ -28,10 +34,12 @@ public class CatalogService {
     private final TagStore tags;
     private final NamespaceService namespaces;
     private final io.portus.team.TeamService teams;
+    private final Policy policy;
 
     CatalogService(RepositoryStore repositories, TagStore tags, NamespaceService namespaces,
-                   io.portus.team.TeamService teams) {
+                   io.portus.team.TeamService teams, Policy policy) {
         this.teams = teams;
+        this.policy = policy;
         this.repositories = repositories;
         this.tags = tags;
         this.namespaces = namespaces;
@@ -111,8 +119,8 @@ public class CatalogService {
     }
 
     /**
-     * Changes the description (Portus 2.5's {@code PUT /api/v1/repositories/:id}): admins, and owners and
-     * contributors of the namespace's team.
+     * Changes the description (Portus 2.5's {@code PUT /api/v1/repositories/:id}) when the {@link Policy}
+     * allows {@link RepositoryAction#DESCRIBE} (admins, and owners and contributors of the namespace's team).
      */
     public RepositoryView describe(User actor, long id, String description) {
         RepositoryView repo = repository(actor, id);
@@ -131,11 +139,10 @@ public class CatalogService {
         if (actor == null) {
             return false;
         }
-        if (actor.admin()) {
-            return true;
-        }
-        var role = teams.roleOf(namespaces.get(repo.namespaceId()).teamId(), actor.id());
-        return role.isPresent() && role.get() != io.portus.team.Role.VIEWER;
+        Namespace ns = namespaces.get(repo.namespaceId());
+        var role = teams.roleOf(ns.teamId(), actor.id()).orElse(null);
+        return policy.allows(RepositoryAction.DESCRIBE, NamespaceFacts.of(actor,
+                new AccessFacts(ns.id(), ns.global(), ns.visibility(), ns.personalUserId(), role)));
     }
 
     /** A repository description (Markdown) as safe HTML: raw HTML escaped, unsafe link targets dropped. */
@@ -165,7 +172,7 @@ public class CatalogService {
 
     /** Every tag (admins only, as Portus's {@code GET /api/v1/tags}). */
     public List<TagView> allTags(User actor) {
-        if (!actor.admin()) {
+        if (!Policy.allows(UserAction.ADMINISTER, ActorKind.of(actor))) {
             throw new ForbiddenException("Authorization fails");
         }
         return tags.allViews();

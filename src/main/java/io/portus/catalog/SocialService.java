@@ -3,6 +3,9 @@ package io.portus.catalog;
 import java.util.List;
 
 import io.portus.account.User;
+import io.portus.auth.policy.ActorKind;
+import io.portus.auth.policy.CommentAction;
+import io.portus.auth.policy.Policy;
 import io.portus.catalog.CatalogEvents.Place;
 import io.portus.catalog.internal.Markdown;
 import io.portus.catalog.internal.SocialStore;
@@ -87,12 +90,22 @@ public class SocialService {
                 c.username(), c.body(), Markdown.toHtml(c.body()), c.createdAt(), c.updatedAt())).toList();
     }
 
+    /** Whether {@code actor} (null = anonymous) may delete {@code comment}, for showing the button. */
+    public static boolean mayDelete(User actor, Comment comment) {
+        return mayDelete(actor, comment.userId());
+    }
+
+    private static boolean mayDelete(User actor, Long authorId) {
+        return Policy.allows(CommentAction.DELETE, ActorKind.of(actor),
+                actor != null && authorId != null && authorId == actor.id());
+    }
+
     @Transactional
     public void deleteComment(User actor, long repositoryId, long commentId) {
         catalog.repository(actor, repositoryId);
         SocialStore.CommentRow c = store.comment(commentId).filter(r -> r.repositoryId() == repositoryId)
                 .orElseThrow(() -> new NotFoundException("Not found"));
-        if (!actor.admin() && (c.userId() == null || c.userId() != actor.id())) {
+        if (!mayDelete(actor, c.userId())) {
             throw new ForbiddenException("Authorization fails");
         }
         store.deleteComment(commentId);

@@ -1,5 +1,7 @@
 package io.portus.config;
 
+import io.portus.common.InvalidSettingException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

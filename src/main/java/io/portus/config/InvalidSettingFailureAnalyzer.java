@@ -1,5 +1,6 @@
 package io.portus.config;
 
+import io.portus.common.InvalidSettingException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

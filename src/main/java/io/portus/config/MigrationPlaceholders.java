@@ -1,5 +1,6 @@
 package io.portus.config;
 
+import io.portus.common.InvalidSettingException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DatabaseDriver;

@@ -7,13 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.portus.registry.RegistryProperties;
 import io.portus.storage.BlobStore;
 import io.portus.storage.FilesystemBlobStore;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.RegistryStorages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +29,8 @@ public class StorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
     @Bean
-    public BlobStore blobStore(@Value("${portus.registry.storage.root:./data/registry}") String root) {
+    public BlobStore blobStore(RegistryProperties properties) {
+        String root = properties.storage().root();
         try {
             return new FilesystemBlobStore(Path.of(root));
         } catch (IOException | RuntimeException e) {
@@ -46,8 +47,9 @@ public class StorageConfiguration {
     /** Purges stale upload sessions in the background; stopped with the context. */
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService uploadPurger(RegistryStorage storage,
-            @Value("${portus.registry.uploads.purge-age:7d}") Duration age,
-            @Value("${portus.registry.uploads.purge-interval:1h}") Duration interval) {
+            RegistryProperties properties) {
+        Duration age = properties.uploads().purgeAge();
+        Duration interval = properties.uploads().purgeInterval();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("upload-purge").daemon().factory());
         executor.scheduleWithFixedDelay(() -> {

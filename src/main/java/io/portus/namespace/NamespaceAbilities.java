@@ -1,7 +1,7 @@
 package io.portus.namespace;
 
 /**
- * What one user may do with one namespace (Portus's policies, docs/compatibility.md#ui-api-rules), for showing only the
+ * What one user may do with one namespace (the {@link NamespacePolicy}'s answers, docs/compatibility.md#ui-api-rules), for showing only the
  * actions that will be accepted; the services check every action again.
  *
  * @param deleteContent delete its repositories and tags

@@ -7,7 +7,6 @@ import io.portus.common.NotAllowedException;
 import io.portus.common.NotFoundException;
 import io.portus.common.RuleViolationException;
 import io.portus.namespace.internal.NamespaceStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * The namespace side of deleting a namespace (Portus 2.4+, docs/compatibility.md#deletes): {@code delete.enabled}
- * ∧ ¬global ∧ (admin ∨ owner ∨ contributor when {@code delete.contributors}); personal namespaces are refused
- * (they go with their user). The catalog deletes the repositories first ({@code catalog.NamespaceDeletes}),
+ * The namespace side of deleting a namespace (Portus 2.4+, docs/compatibility.md#deletes): the {@link NamespacePolicy}
+ * decides who may; global and personal namespaces are refused (personal ones go with their user). The catalog deletes the repositories first ({@code catalog.NamespaceDeletes}),
  * then {@link #remove} drops the namespace itself.
  */
 @Service
@@ -28,20 +26,18 @@ public class NamespaceRemoval {
     private final NamespacePolicy policy;
     private final RegistryService registries;
     private final ApplicationEventPublisher events;
-    private final boolean enabled;
 
     NamespaceRemoval(NamespaceStore store, NamespacePolicy policy, RegistryService registries,
-                     ApplicationEventPublisher events, @Value("${portus.delete.enabled:true}") boolean enabled) {
+                     ApplicationEventPublisher events) {
         this.store = store;
         this.policy = policy;
         this.registries = registries;
         this.events = events;
-        this.enabled = enabled;
     }
 
     /** The namespace when {@code actor} may delete it; else the refusal (405, 403, or 422 with the reason). */
     public Namespace check(User actor, long id) {
-        if (!enabled) {
+        if (!policy.deleteEnabled()) {
             throw new NotAllowedException("Deleting is disabled (portus.delete.enabled / PORTUS_DELETE_ENABLED)");
         }
         Namespace ns = store.byId(id).orElseThrow(() -> new NotFoundException("Not found"));
@@ -55,7 +51,7 @@ public class NamespaceRemoval {
         if (ns.personal()) {
             throw new RuleViolationException("A personal namespace cannot be deleted: it goes when its user is deleted");
         }
-        if (!policy.mayDelete(actor, facts)) {
+        if (!policy.mayDeleteNamespace(actor, facts)) {
             throw new ForbiddenException("Authorization fails");
         }
         return ns;

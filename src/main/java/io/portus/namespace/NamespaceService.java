@@ -13,7 +13,6 @@ import io.portus.namespace.internal.NamespaceStore;
 import io.portus.team.Role;
 import io.portus.team.Team;
 import io.portus.team.TeamService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Namespaces with Portus's (master) rules: create = ({@code create_namespace} ∨ admin) ∧ push; rename or
- * describe = (admin ∨ ({@code manage_namespace} ∧ owner)) ∧ push; change visibility = admin ∨
- * ({@code change_visibility} ∧ ¬global ∧ owner); change team = admin ∨ ({@code manage_namespace} ∧ owner).
- * The global namespace is never private; global and personal namespaces keep their names and teams.
+ * Namespaces: who may create, show, rename, describe, move and change the visibility of one is the
+ * {@link NamespacePolicy}'s answer. The global namespace is never private; global and personal namespaces
+ * keep their names and teams.
  */
 @Service
 public class NamespaceService {
@@ -35,20 +33,15 @@ public class NamespaceService {
     private final RegistryService registries;
     private final TeamService teams;
     private final NamespacePolicy policy;
-    private final Permissions permissions;
     private final ApplicationEventPublisher events;
 
     NamespaceService(NamespaceStore store, RegistryService registries, TeamService teams, NamespacePolicy policy,
-                     @Value("${portus.user-permission.create-namespace.enabled:true}") boolean createNamespace,
-                     @Value("${portus.user-permission.manage-namespace.enabled:true}") boolean manageNamespace,
-                     @Value("${portus.user-permission.change-visibility.enabled:true}") boolean changeVisibility,
                      ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.registries = registries;
         this.teams = teams;
         this.policy = policy;
-        this.permissions = new Permissions(createNamespace, manageNamespace, changeVisibility);
     }
 
     @Transactional
@@ -63,9 +56,7 @@ public class NamespaceService {
         errors.throwIfAny();
         AccessFacts wouldBe = new AccessFacts(0, false, Visibility.PRIVATE, team.personalUserId(),
                 teams.roleOf(team.id(), actor.id()).orElse(null));
-        if (!(permissions.createNamespace() || actor.admin()) || !policy.mayPush(actor, wouldBe)) {
-            throw new ForbiddenException("Authorization fails");
-        }
+        require(policy.mayCreate(actor, wouldBe));
         long id = store.insert(name, blankToNull(description), team.id(), registry.id(), Visibility.PRIVATE, false);
         Namespace created = get(id);
         events.publishEvent(new NamespaceCreated(created, actor.id(), actor.username()));
@@ -114,17 +105,10 @@ public class NamespaceService {
     /** What {@code actor} (null = anonymous) may do with {@code ns}; the same rules the changes check. */
     public NamespaceAbilities abilities(User actor, Namespace ns) {
         AccessFacts facts = facts(ns, actor);
-        if (actor == null) {
-            return new NamespaceAbilities(policy.mayPull(null, facts), false, false, false, false, false, false);
-        }
-        boolean owner = facts.role() == Role.OWNER;
-        boolean push = policy.mayPush(actor, facts);
-        boolean deleteContent = policy.mayDelete(actor, facts);
-        return new NamespaceAbilities(policy.mayPull(actor, facts), push,
-                permissions.update(actor, owner) && push,
-                permissions.changeVisibility(actor, owner, ns.global()),
-                permissions.changeTeam(actor, owner) && !ns.global() && !ns.personal(),
-                deleteContent, deleteContent && !ns.global() && !ns.personal());
+        return new NamespaceAbilities(policy.mayPull(actor, facts), policy.mayPush(actor, facts),
+                policy.mayUpdate(actor, facts), policy.mayChangeVisibility(actor, facts),
+                policy.mayChangeTeam(actor, facts) && !ns.global() && !ns.personal(),
+                policy.mayDelete(actor, facts), policy.mayDeleteNamespace(actor, facts) && !ns.personal());
     }
 
     /** Admins see all; others public, protected, global and their teams' namespaces. */
@@ -164,26 +148,25 @@ public class NamespaceService {
     public Namespace update(User actor, long id, NamespaceUpdate change) {
         Namespace ns = get(id);
         AccessFacts facts = facts(ns, actor);
-        boolean owner = facts.role() == Role.OWNER;
         String name = change.name() == null ? ns.name() : change.name().trim();
         String description = change.description() == null ? ns.description() : blankToNull(change.description());
         long teamId = ns.teamId();
         Visibility visibility = change.visibility() == null ? ns.visibility() : change.visibility();
         if (!name.equals(ns.name()) || !Objects.equals(description, ns.description())) {
-            permissions.require(permissions.update(actor, owner) && policy.mayPush(actor, facts));
+            require(policy.mayUpdate(actor, facts));
             if (!name.equals(ns.name())) {
                 rename(ns, name);
             }
         }
         if (change.team() != null && !change.team().equals(ns.teamName())) {
-            permissions.require(permissions.changeTeam(actor, owner));
+            require(policy.mayChangeTeam(actor, facts));
             if (ns.global() || ns.personal()) {
                 throw new RuleViolationException("The team of a global or personal namespace cannot change");
             }
             teamId = team(actor, change.team()).id();
         }
         if (visibility != ns.visibility()) {
-            permissions.require(permissions.changeVisibility(actor, owner, ns.global()));
+            require(policy.mayChangeVisibility(actor, facts));
             if (ns.global() && visibility == Visibility.PRIVATE) {
                 throw new RuleViolationException("global namespace cannot be private");
             }
@@ -246,25 +229,9 @@ public class NamespaceService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** The user_permission switches of Portus's config. */
-    private record Permissions(boolean createNamespace, boolean manageNamespace, boolean changeVisibility) {
-
-        boolean update(User actor, boolean owner) {
-            return actor.admin() || (manageNamespace && owner);
-        }
-
-        boolean changeTeam(User actor, boolean owner) {
-            return actor.admin() || (manageNamespace && owner);
-        }
-
-        boolean changeVisibility(User actor, boolean owner, boolean global) {
-            return actor.admin() || (changeVisibility && !global && owner);
-        }
-
-        void require(boolean allowed) {
-            if (!allowed) {
-                throw new ForbiddenException("Authorization fails");
-            }
+    private static void require(boolean allowed) {
+        if (!allowed) {
+            throw new ForbiddenException("Authorization fails");
         }
     }
 }

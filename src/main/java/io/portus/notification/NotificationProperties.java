@@ -67,7 +67,7 @@ public record NotificationProperties(@DefaultValue List<Endpoint> endpoints) {
         try {
             return org.springframework.boot.convert.DurationStyle.detectAndParse(v.trim());
         } catch (IllegalArgumentException e) {
-            throw new io.portus.config.InvalidSettingException(name, "not a duration (e.g. 500ms, 1s, 5m): '" + v + "'");
+            throw new io.portus.common.InvalidSettingException(name, "not a duration (e.g. 500ms, 1s, 5m): '" + v + "'");
         }
     }
 
@@ -79,7 +79,7 @@ public record NotificationProperties(@DefaultValue List<Endpoint> endpoints) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new io.portus.config.InvalidSettingException(name, "not a number: '" + v + "'");
+            throw new io.portus.common.InvalidSettingException(name, "not a number: '" + v + "'");
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.portus.team;
 
 /**
- * What one user may do with one team (Portus's team policies), for showing only the actions that will be
+ * What one user may do with one team (the {@link TeamPolicy}'s answers), for showing only the actions that will be
  * accepted; the service checks every action again.
  *
  * @param manageMembers add, remove and change the role of members (owners and admins)

@@ -8,14 +8,13 @@ import io.portus.common.ForbiddenException;
 import io.portus.common.NotAllowedException;
 import io.portus.common.RuleViolationException;
 import io.portus.team.internal.TeamStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deleting a team (Portus's rule, docs/compatibility.md#deletes): {@code delete.enabled} ∧ ¬hidden ∧ (admin ∨ owner ∨
- * contributor when {@code delete.contributors}). A team that still owns namespaces is not deleted (409 naming
+ * Deleting a team, when the {@link TeamPolicy} allows it (Portus, docs/compatibility.md#deletes: {@code delete.enabled} ∧ ¬hidden ∧ (admin ∨
+ * owner ∨ contributor when {@code delete.contributors})). A team that still owns namespaces is not deleted (409 naming
  * them): they must be moved to another team or deleted first, so nothing is deleted as a side effect.
  */
 @Service
@@ -23,45 +22,30 @@ public class TeamDeletes {
 
     private final TeamStore store;
     private final TeamNamespaces namespaces;
+    private final TeamPolicy policy;
     private final ApplicationEventPublisher events;
-    private final boolean enabled;
-    private final boolean contributors;
 
-    TeamDeletes(TeamStore store, TeamNamespaces namespaces, ApplicationEventPublisher events,
-                @Value("${portus.delete.enabled:true}") boolean enabled,
-                @Value("${portus.delete.contributors:false}") boolean contributors) {
+    TeamDeletes(TeamStore store, TeamNamespaces namespaces, TeamPolicy policy, ApplicationEventPublisher events) {
         this.store = store;
         this.namespaces = namespaces;
+        this.policy = policy;
         this.events = events;
-        this.enabled = enabled;
-        this.contributors = contributors;
-    }
-
-    /** The rule alone (not whether it still owns namespaces), for showing the button. */
-    public boolean mayDelete(User actor, Team team) {
-        if (!enabled || team.hidden()) {
-            return false;
-        }
-        if (actor.admin()) {
-            return true;
-        }
-        Role role = store.roleOf(team.id(), actor.id()).orElse(null);
-        return role == Role.OWNER || (contributors && role == Role.CONTRIBUTOR);
     }
 
     @Transactional
     public void delete(User actor, long teamId) {
-        if (!enabled) {
+        if (!policy.deleteEnabled()) {
             throw new NotAllowedException("Deleting is disabled (portus.delete.enabled / PORTUS_DELETE_ENABLED)");
         }
         Team team = store.byId(teamId).orElseThrow(() -> new io.portus.common.NotFoundException("Not found"));
-        if (!actor.admin() && store.roleOf(teamId, actor.id()).isEmpty()) {
+        Role role = store.roleOf(teamId, actor.id()).orElse(null);
+        if (!policy.mayShow(actor, team, role)) {
             throw new ForbiddenException("Authorization fails");
         }
         if (team.hidden()) {
             throw new RuleViolationException("Personal and global teams cannot be deleted");
         }
-        if (!mayDelete(actor, team)) {
+        if (!policy.mayDelete(actor, team, role)) {
             throw new ForbiddenException("Authorization fails");
         }
         store.lock(teamId);

@@ -10,7 +10,6 @@ import io.portus.common.Page;
 import io.portus.common.PageQuery;
 import io.portus.common.Slice;
 import io.portus.team.internal.TeamStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Teams with Portus's rules (docs/compatibility.md#ui-api-rules): creating needs
- * {@code user_permission.create_team} or admin (only admins may name another owner); members are
- * managed by team owners and admins; the last owner cannot be removed or demoted, nor can an admin.
+ * Teams: who may create, see, change and manage the members of one is the {@link TeamPolicy}'s answer
+ * (docs/compatibility.md#ui-api-rules); the last owner cannot be removed or demoted, nor can an admin.
  * Hidden teams are not changed through here. Deleting is {@link TeamDeletes}.
  */
 @Service
@@ -32,29 +30,22 @@ public class TeamService {
 
     private final TeamStore store;
     private final UserService users;
-    private final boolean createTeam;
-    private final boolean manageTeam;
+    private final TeamPolicy policy;
     private final ApplicationEventPublisher events;
-    private final TeamDeletes deletes;
 
-    TeamService(TeamStore store, UserService users, TeamDeletes deletes,
-                @Value("${portus.user-permission.create-team.enabled:true}") boolean createTeam,
-                @Value("${portus.user-permission.manage-team.enabled:true}") boolean manageTeam,
-                ApplicationEventPublisher events) {
+    TeamService(TeamStore store, UserService users, TeamPolicy policy, ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.users = users;
-        this.deletes = deletes;
-        this.createTeam = createTeam;
-        this.manageTeam = manageTeam;
+        this.policy = policy;
     }
 
     @Transactional
     public Team create(User actor, String name, String description, Long ownerId) {
-        if (!createTeam && !actor.admin()) {
+        if (!policy.mayCreate(actor, false)) {
             throw new ForbiddenException("Authorization fails");
         }
-        if (ownerId != null && ownerId != actor.id() && !actor.admin()) {
+        if (ownerId != null && ownerId != actor.id() && !policy.mayCreate(actor, true)) {
             throw new ForbiddenException("Only admins can create teams for other users");
         }
         User owner = ownerId == null ? actor : users.find(ownerId)
@@ -99,11 +90,9 @@ public class TeamService {
 
     /** What {@code actor} may do with {@code team}; the same rules the changes check. */
     public TeamAbilities abilities(User actor, Team team) {
-        Optional<Role> role = store.roleOf(team.id(), actor.id());
-        boolean owner = role.filter(r -> r == Role.OWNER).isPresent();
-        boolean manage = !team.hidden() && (actor.admin() || owner);
-        return new TeamAbilities(actor.admin() || role.isPresent(), manage,
-                !team.hidden() && (actor.admin() || (manageTeam && owner)), deletes.mayDelete(actor, team));
+        Role role = store.roleOf(team.id(), actor.id()).orElse(null);
+        return new TeamAbilities(policy.mayShow(actor, team, role), policy.mayManageMembers(actor, team, role),
+                policy.mayUpdate(actor, team, role), policy.mayDelete(actor, team, role));
     }
 
     /** Admins see every visible team, others the visible teams they belong to. */
@@ -131,7 +120,7 @@ public class TeamService {
     @Transactional
     public Team update(User actor, long id, String name, String description) {
         Team team = get(id);
-        if (team.hidden() || !(actor.admin() || (manageTeam && isOwner(team.id(), actor.id())))) {
+        if (!policy.mayUpdate(actor, team, role(team, actor))) {
             throw new ForbiddenException("Authorization fails");
         }
         String n = name == null ? team.name() : validName(name, id);
@@ -217,20 +206,20 @@ public class TeamService {
 
     private Team manageable(User actor, long teamId) {
         Team team = get(teamId);
-        if (team.hidden() || !(actor.admin() || isOwner(team.id(), actor.id()))) {
+        if (!policy.mayManageMembers(actor, team, role(team, actor))) {
             throw new ForbiddenException("Authorization fails");
         }
         return team;
     }
 
     private void requireMemberOrAdmin(User actor, Team team) {
-        if (!actor.admin() && store.roleOf(team.id(), actor.id()).isEmpty()) {
+        if (!policy.mayShow(actor, team, role(team, actor))) {
             throw new ForbiddenException("Authorization fails");
         }
     }
 
-    private boolean isOwner(long teamId, long userId) {
-        return store.roleOf(teamId, userId).filter(r -> r == Role.OWNER).isPresent();
+    private Role role(Team team, User actor) {
+        return store.roleOf(team.id(), actor.id()).orElse(null);
     }
 
     private String validName(String name, long exceptId) {

@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.portus.account.User;
+import io.portus.auth.policy.NamespaceFacts;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.WebhookAction;
 import io.portus.common.FieldErrors;
 import io.portus.common.ForbiddenException;
 import io.portus.common.NotFoundException;
+import io.portus.namespace.AccessFacts;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.outbound.OutboundHttp;
@@ -21,10 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A namespace's webhooks (Portus's rules: members of the namespace's team and admins see them; owners and
- * admins change them). New webhooks start disabled unless {@code enabled} is given; a URL without a scheme
- * gets {@code http://}; a URL naming an address outgoing requests never reach (link-local, cloud metadata,
- * {@code portus.outbound.denied-networks}) is refused.
+ * A namespace's webhooks; who sees and changes them is the {@link Policy}'s answer (Portus: members of the
+ * namespace's team and admins see them; owners and admins change them). New webhooks start disabled unless
+ * {@code enabled} is given; a URL without a scheme gets {@code http://}; a URL naming an address outgoing
+ * requests never reach (link-local, cloud metadata, {@code portus.outbound.denied-networks}) is refused.
  */
 @Service
 public class WebhookService {
@@ -34,17 +38,19 @@ public class WebhookService {
     private final SecretBox secrets;
     private final NamespaceService namespaces;
     private final TeamService teams;
+    private final Policy policy;
     private final ApplicationEventPublisher events;
     private final OutboundHttp outbound;
 
     WebhookService(WebhookStore store, DeliveryStore deliveries, SecretBox secrets, NamespaceService namespaces,
-                   TeamService teams, ApplicationEventPublisher events, OutboundHttp outbound) {
+                   TeamService teams, Policy policy, ApplicationEventPublisher events, OutboundHttp outbound) {
         this.outbound = outbound;
         this.store = store;
         this.deliveries = deliveries;
         this.secrets = secrets;
         this.namespaces = namespaces;
         this.teams = teams;
+        this.policy = policy;
         this.events = events;
     }
 
@@ -56,6 +62,11 @@ public class WebhookService {
         } catch (ForbiddenException e) {
             return false;
         }
+    }
+
+    /** Whether {@code actor} (null = anonymous) may see the webhooks of {@code ns}, for showing the link. */
+    public boolean mayView(User actor, Namespace ns) {
+        return actor != null && allows(WebhookAction.SHOW, actor, ns);
     }
 
     public List<Webhook> list(User actor, long namespaceId) {
@@ -216,7 +227,7 @@ public class WebhookService {
 
     private Namespace viewable(User actor, long namespaceId) {
         Namespace ns = namespaces.show(actor, namespaceId);
-        if (!actor.admin() && teams.roleOf(ns.teamId(), actor.id()).isEmpty()) {
+        if (!allows(WebhookAction.SHOW, actor, ns)) {
             throw new ForbiddenException("Authorization fails");
         }
         return ns;
@@ -224,10 +235,16 @@ public class WebhookService {
 
     private Namespace manageable(User actor, long namespaceId) {
         Namespace ns = namespaces.show(actor, namespaceId);
-        if (!actor.admin() && teams.roleOf(ns.teamId(), actor.id()).filter(r -> r == Role.OWNER).isEmpty()) {
+        if (!allows(WebhookAction.MANAGE, actor, ns)) {
             throw new ForbiddenException("Authorization fails");
         }
         return ns;
+    }
+
+    private boolean allows(WebhookAction action, User actor, Namespace ns) {
+        Role role = teams.roleOf(ns.teamId(), actor.id()).orElse(null);
+        return policy.allows(action, NamespaceFacts.of(actor,
+                new AccessFacts(ns.id(), ns.global(), ns.visibility(), ns.personalUserId(), role)));
     }
 
     private void changed(String change, long id, String name, Namespace ns, User actor) {

@@ -1,5 +1,6 @@
 package io.portus.config;
 
+import io.portus.common.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;

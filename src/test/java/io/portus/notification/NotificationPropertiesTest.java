@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.portus.config.InvalidSettingException;
+import io.portus.common.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 /** The classic ENDPOINT_* variables and distribution's ignore rules. */

@@ -7,7 +7,7 @@ import io.portus.auth.scope.Scope;
 import java.util.Set;
 
 /**
- * The Portus permission matrix (docs/compatibility.md#permission-matrix, 2.4+ form): which of the requested actions
+ * The token side of the {@link Policy} (Portus 2.4+, docs/compatibility.md#permission-matrix): which of the requested actions
  * a principal (null = anonymous) gets on a resource. Never throws for unknown names or actions: what
  * is not allowed is simply not granted.
  *

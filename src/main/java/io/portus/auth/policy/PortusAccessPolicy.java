@@ -3,7 +3,6 @@ package io.portus.auth.policy;
 import io.portus.auth.Principal;
 import io.portus.auth.RegistryLookup.KnownRegistry;
 import io.portus.auth.scope.Scope;
-import io.portus.namespace.AccessFacts;
 import io.portus.namespace.NamespaceAccess;
 import io.portus.namespace.NamespaceNames;
 import io.portus.namespace.Registry;
@@ -14,7 +13,7 @@ import java.util.Set;
 
 /**
  * Loads the facts for one scope (one query: namespace, its team and the principal's membership) and asks
- * the {@link PermissionMatrix}. The namespace is the text before the first {@code /}; without one it is
+ * the {@link Policy}. The namespace is the text before the first {@code /}; without one it is
  * the registry's global namespace. {@code registry:catalog:*} is for admins; other types get nothing.
  */
 @Service
@@ -22,12 +21,12 @@ class PortusAccessPolicy implements AccessPolicy {
 
     private final NamespaceAccess access;
     private final RegistryService registries;
-    private final PolicySettings settings;
+    private final Policy policy;
 
-    PortusAccessPolicy(NamespaceAccess access, RegistryService registries, PolicySettings settings) {
+    PortusAccessPolicy(NamespaceAccess access, RegistryService registries, Policy policy) {
         this.access = access;
         this.registries = registries;
-        this.settings = settings;
+        this.policy = policy;
     }
 
     @Override
@@ -43,7 +42,7 @@ class PortusAccessPolicy implements AccessPolicy {
         return switch (requested.type()) {
             case "repository" -> repository(principal, actor, registry, requested);
             case "registry" -> "catalog".equals(requested.name()) && requested.actions().contains("*")
-                    && PermissionMatrix.catalog(actor) ? Set.of("*") : Set.of();
+                    && policy.catalog(actor) ? Set.of("*") : Set.of();
             default -> Set.of();
         };
     }
@@ -57,9 +56,9 @@ class PortusAccessPolicy implements AccessPolicy {
         }
         Long userId = principal == null ? null : principal.userId();
         NamespaceFacts facts = access.facts(registry.id(), namespace, userId)
-                .map(f -> new NamespaceFacts(actor, kind(f, userId), f.visibility(), f.role()))
+                .map(f -> new NamespaceFacts(actor, NamespaceKind.of(f, userId), f.visibility(), f.role()))
                 .orElseGet(() -> new NamespaceFacts(actor, NamespaceKind.MISSING, null, null));
-        return PermissionMatrix.granted(facts, requested.actions(), settings);
+        return PermissionMatrix.granted(policy, facts, requested.actions());
     }
 
     static ActorKind actor(Principal principal) {
@@ -70,16 +69,6 @@ class PortusAccessPolicy implements AccessPolicy {
             return ActorKind.PORTUS;
         }
         return principal.admin() ? ActorKind.ADMIN : ActorKind.USER;
-    }
-
-    static NamespaceKind kind(AccessFacts f, Long userId) {
-        if (f.global()) {
-            return NamespaceKind.GLOBAL;
-        }
-        if (f.personalUserId() != null) {
-            return f.personalUserId().equals(userId) ? NamespaceKind.PERSONAL_OWN : NamespaceKind.PERSONAL_OTHER;
-        }
-        return NamespaceKind.TEAM;
     }
 
     static KnownRegistry known(Registry r) {

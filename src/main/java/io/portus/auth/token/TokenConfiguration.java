@@ -5,12 +5,13 @@ import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.auth.policy.AccessPolicy;
 import io.portus.auth.throttle.AuthThrottle;
+import io.portus.common.PortusProperties;
 import io.portus.registry.AccessController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,17 +26,16 @@ import java.util.List;
 
 /** Wires the token service: key material, issuer, {@code /v2/token} and the registry's token mode. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({TlsProperties.class, PortusProperties.class})
 class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
     private final Clock clock = Clock.systemUTC();
 
     @Bean
-    SigningKey tokenSigningKey(TokenProperties properties, @Value("${portus.tls.key:}") String tlsKey,
-                               @Value("${portus.tls.certificate:}") String tlsCertificate,
-                               @Value("${portus.data-dir}") String dataDir) {
+    SigningKey tokenSigningKey(TokenProperties properties, TlsProperties tls, PortusProperties portus) {
         SigningKey key = SigningKeyLoader.load(new SigningKeyLoader.Sources(properties.keyPath(),
-                properties.certificatePath(), tlsKey, tlsCertificate, Path.of(dataDir, "tls")));
+                properties.certificatePath(), tls.key(), tls.certificate(), Path.of(portus.dataDir(), "tls")));
         log.info("Tokens are signed {} with {}; kid {}", key.algorithm(), key.source(),
                 KeyIds.of(key.publicKey(), properties.kidFormat()));
         if (key.certificateFile() != null) {
@@ -49,8 +49,9 @@ class TokenConfiguration {
     }
 
     @Bean
-    TokenIssuer tokenIssuer(SigningKey key, TokenProperties properties, @Value("${portus.machine-fqdn}") String issuer) {
-        return new TokenIssuer(key, properties.kidFormat(), issuer, properties.lifetime(), properties.reuseWindow(), clock);
+    TokenIssuer tokenIssuer(SigningKey key, TokenProperties properties, PortusProperties portus) {
+        return new TokenIssuer(key, properties.kidFormat(), portus.machineFqdn(), properties.lifetime(),
+                properties.reuseWindow(), clock);
     }
 
     @Bean
@@ -66,10 +67,10 @@ class TokenConfiguration {
     @Bean
     @ConditionalOnProperty(name = "portus.registry.auth", havingValue = "token", matchIfMissing = true)
     AccessController tokenAccessController(SigningKey key, TokenProperties properties,
-                                           @Value("${portus.machine-fqdn}") String issuer,
-                                           Environment environment,
-                                           @Value("${server.ssl.bundle:}") String sslBundle,
-                                           @Value("${server.ssl.certificate:}") String sslCertificate) {
+                                           PortusProperties portus, Environment environment) {
+        String issuer = portus.machineFqdn();
+        String sslBundle = environment.getProperty("server.ssl.bundle", "");
+        String sslCertificate = environment.getProperty("server.ssl.certificate", "");
         List<X509Certificate> extra = new ArrayList<>();
         for (String file : properties.trustedCertificates()) {
             extra.addAll(Pem.readCertificates(Path.of(file)));

@@ -13,11 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,7 +24,8 @@ import java.util.function.Supplier;
  * sessions and MVC: CI fleets ask for a token before every pull and push, and that stack (which adds nothing
  * here: the endpoint authenticates its own Basic credentials) cost more than the answer itself. Answers
  * 200 with {@code token}, {@code access_token}, {@code expires_in}, {@code issued_at} (and
- * {@code refresh_token} with {@code offline_token=true}); refusals are those of {@link TokenController}.
+ * {@code refresh_token} with {@code offline_token=true}); refusals are those of {@link TokenController}. The
+ * bodies are {@link TokenResponses}', the POST's writer too.
  */
 final class TokenGetFilter extends OncePerRequestFilter {
 
@@ -40,7 +38,6 @@ final class TokenGetFilter extends OncePerRequestFilter {
 
     private final Supplier<Parts> lookup;
     private volatile Parts parts;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     TokenGetFilter(Supplier<Parts> lookup) {
         this.lookup = lookup;
@@ -75,7 +72,7 @@ final class TokenGetFilter extends OncePerRequestFilter {
             if (e.retryAfter() != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, AuthThrottle.retryAfter(e.retryAfter()));
             }
-            body = json.writeValueAsBytes(TokenController.errorBody(e, false));
+            body = TokenResponses.refused(e, false);
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -93,32 +90,7 @@ final class TokenGetFilter extends OncePerRequestFilter {
         TokenService.Grant grant = tokens.grant(principal, service, scopes);
         String refreshToken = principal != null && "true".equalsIgnoreCase(QueryString.first(query, "offline_token"))
                 ? p.refreshTokens().issue(principal, service) : null;
-        IssuedToken token = grant.token();
-        StringBuilder out = new StringBuilder(2 * token.token().length() + 160).append('{');
-        string(out, "token", token.token()).append(',');
-        string(out, "access_token", token.token()).append(',');
-        out.append("\"expires_in\":").append(token.expiresIn(tokens.now())).append(',');
-        string(out, "issued_at", DateTimeFormatter.ISO_INSTANT.format(token.issuedAt()));
-        if (refreshToken != null) {
-            string(out.append(','), "refresh_token", refreshToken);
-        }
-        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** {@code "name":"value"} with the value escaped as JSON requires (a JWS never needs it). */
-    static StringBuilder string(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"');
+        return TokenResponses.issued(grant.token(), tokens.now(), null, refreshToken);
     }
 
     private static String orEmpty(String value) {

@@ -11,7 +11,6 @@ import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -44,9 +43,7 @@ public class CatalogSyncJob implements SmartLifecycle {
 
     CatalogSyncJob(RegistryService registries, RegistryAccessFactory access, ContentReader reader, CatalogWriter writer,
                    RepositoryStore repositories, TagStore tags, JobLeases leases,
-                   @Value("${portus.catalog.sync.enabled:true}") boolean enabled,
-                   @Value("${portus.catalog.sync.on-start:true}") boolean onStart,
-                   @Value("${portus.catalog.sync.interval:10m}") Duration interval) {
+                   CatalogProperties properties) {
         this.registries = registries;
         this.access = access;
         this.reader = reader;
@@ -54,9 +51,9 @@ public class CatalogSyncJob implements SmartLifecycle {
         this.repositories = repositories;
         this.tags = tags;
         this.leases = leases;
-        this.enabled = enabled;
-        this.onStart = onStart;
-        this.interval = interval;
+        this.enabled = properties.sync().enabled();
+        this.onStart = properties.sync().onStart();
+        this.interval = properties.sync().interval();
     }
 
     /** Syncs every registry now (on this instance, whoever holds the lease); one report per registry. */

@@ -9,7 +9,6 @@ import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +35,12 @@ public class EventWorker implements SmartLifecycle {
     private long nextPurge;
 
     EventWorker(EventStore store, EventApplier applier, JobLeases leases,
-                @Value("${portus.catalog.events.poll-interval:1s}") Duration pollInterval,
-                @Value("${portus.catalog.events.max-attempts:20}") int maxAttempts,
-                @Value("${portus.catalog.events.keep:7d}") Duration keep) {
-        this.keep = keep;
+                CatalogProperties properties) {
+        Duration pollInterval = properties.events().pollInterval();
+        this.keep = properties.events().keep();
         this.store = store;
         this.applier = applier;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = properties.events().maxAttempts();
         this.loop = new LeasedLoop(new LeasedLoop.Settings("registry-event-worker", LEASE, LEASE_TTL, pollInterval,
                 Duration.ofSeconds(15)), leases, () -> {
                     drain();

@@ -8,7 +8,6 @@ import io.portus.outbound.OutboundClient;
 import io.portus.outbound.OutboundHttp;
 import io.portus.registry.ManifestDeletes;
 import io.portus.storage.RegistryStorage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,14 +29,13 @@ class RegistryAccessFactory {
 
     RegistryAccessFactory(RegistryStorage storage, JsonMapper json, RegistryTokens tokens,
                           ManifestDeletes builtInDeletes, OutboundHttp outbound,
-                          @Value("${portus.registry-client.timeout:2s}") Duration connectTimeout,
-                          @Value("${portus.registry-client.read-timeout:120s}") Duration readTimeout) {
+                          RegistryClientProperties properties) {
         this.storage = storage;
         this.json = json;
         this.builtInDeletes = builtInDeletes;
-        this.readTimeout = readTimeout;
+        this.readTimeout = properties.readTimeout();
         this.auth = new RemoteAuth(tokens);
-        this.http = outbound.client(connectTimeout, true);
+        this.http = outbound.client(properties.timeout(), true);
     }
 
     RegistryAccess of(Registry registry) {

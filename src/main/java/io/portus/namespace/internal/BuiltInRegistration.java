@@ -1,7 +1,7 @@
 package io.portus.namespace.internal;
 
 import io.portus.common.InvalidInputException;
-import io.portus.config.InvalidSettingException;
+import io.portus.common.InvalidSettingException;
 import io.portus.namespace.RegistryService;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.portus.common.InvalidSettingException;
 import io.portus.common.JobLeases;
-import io.portus.config.InvalidSettingException;
 import io.portus.notification.NotificationProperties;
 import io.portus.notification.NotificationProperties.Endpoint;
 import io.portus.outbound.OutboundHttp;

@@ -10,6 +10,7 @@ import io.portus.web.support.UiSettings;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.team.TeamService;
+import io.portus.webhook.WebhookService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -22,12 +23,15 @@ class NamespaceDetails {
     private final TeamService teams;
     private final CatalogService catalog;
     private final UiSettings settings;
+    private final WebhookService webhooks;
 
-    NamespaceDetails(NamespaceService namespaces, TeamService teams, CatalogService catalog, UiSettings settings) {
+    NamespaceDetails(NamespaceService namespaces, TeamService teams, CatalogService catalog, UiSettings settings,
+                     WebhookService webhooks) {
         this.namespaces = namespaces;
         this.teams = teams;
         this.catalog = catalog;
         this.settings = settings;
+        this.webhooks = webhooks;
     }
 
     void fill(User user, Namespace ns, int offset, HttpServletRequest request, Model model) {
@@ -36,7 +40,7 @@ class NamespaceDetails {
         Slice<RepositoryView> repositories = catalog.repositoriesOf(user, ns.id(), offset, settings.perPage());
         model.addAttribute("repositories", repositories);
         model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
-        model.addAttribute("member", user != null && (user.admin() || teams.roleOf(ns.teamId(), user.id()).isPresent()));
+        model.addAttribute("member", webhooks.mayView(user, ns));
         model.addAttribute("teamLink", !ns.teamHidden() && teams.abilities(user, teams.get(ns.teamId())).show());
     }
 }

@@ -1,6 +1,9 @@
 package io.portus.web.support;
 
 import io.portus.account.User;
+import io.portus.auth.policy.ActorKind;
+import io.portus.auth.policy.Policy;
+import io.portus.auth.policy.UserAction;
 
 import java.util.List;
 
@@ -17,7 +20,7 @@ public record Page(User user, String csrfParameter, String csrfToken, String pat
     }
 
     public boolean admin() {
-        return user != null && user.admin();
+        return Policy.allows(UserAction.ADMINISTER, ActorKind.of(user));
     }
 
     /** The name to show for the signed-in user (display name when enabled and set). */

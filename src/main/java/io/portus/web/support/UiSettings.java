@@ -1,9 +1,10 @@
 package io.portus.web.support;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.portus.account.SignupProperties;
+import io.portus.auth.policy.PolicySettings;
 import org.springframework.stereotype.Component;
 
-/** The Portus switches the pages depend on (config.yml keys, see application.yml). */
+/** The Portus switches the pages depend on (config.yml keys, see application.yml), from their typed records. */
 @Component
 public final class UiSettings {
 
@@ -13,16 +14,12 @@ public final class UiSettings {
     private final boolean displayNames;
     private final int perPage;
 
-    UiSettings(@Value("${portus.signup.enabled:true}") boolean signupEnabled,
-               @Value("${portus.anonymous-browsing.enabled:true}") boolean anonymousBrowsing,
-               @Value("${portus.delete.enabled:true}") boolean deleteEnabled,
-               @Value("${portus.display-name.enabled:false}") boolean displayNames,
-               @Value("${portus.pagination.per-page:25}") int perPage) {
-        this.signupEnabled = signupEnabled;
-        this.anonymousBrowsing = anonymousBrowsing;
-        this.deleteEnabled = deleteEnabled;
-        this.displayNames = displayNames;
-        this.perPage = Math.clamp(perPage, 5, 200);
+    UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy) {
+        this.signupEnabled = signup.enabled();
+        this.anonymousBrowsing = ui.anonymousBrowsing().enabled();
+        this.deleteEnabled = policy.deleteEnabled();
+        this.displayNames = ui.displayName().enabled();
+        this.perPage = Math.clamp(ui.pagination().perPage(), 5, 200);
     }
 
     public boolean signupEnabled() {

@@ -17,9 +17,9 @@ import io.portus.common.LeasedLoop;
 import io.portus.outbound.OutboundClient;
 import io.portus.outbound.OutboundHttp;
 import io.portus.webhook.Delivery;
+import io.portus.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +48,13 @@ class DeliveryWorker implements SmartLifecycle {
 
     DeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, SecretBox secrets, JobLeases leases,
                    OutboundHttp outbound,
-                   @Value("${portus.webhooks.timeout:60s}") Duration timeout,
-                   @Value("${portus.webhooks.max-attempts:5}") int maxAttempts,
-                   @Value("${portus.webhooks.retry-delay:10s}") Duration retryBase) {
+                   WebhookProperties properties) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.secrets = secrets;
-        this.timeout = timeout;
-        this.maxAttempts = maxAttempts;
-        this.retryBase = retryBase;
+        this.timeout = properties.timeout();
+        this.maxAttempts = properties.maxAttempts();
+        this.retryBase = properties.retryDelay();
         this.http = outbound.client(Duration.ofSeconds(5), false);
         this.loop = new LeasedLoop(new LeasedLoop.Settings("webhook-deliveries", LEASE, Duration.ofMinutes(2),
                 Duration.ofSeconds(1), Duration.ofSeconds(10)), leases, () -> {

@@ -15,9 +15,10 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.portus.common.PortusProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,12 @@ public class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    SecretBox(@Value("${portus.secret-key-base:}") String base, @Value("${portus.data-dir:./data}") String dataDir) {
+    @Autowired
+    SecretBox(PortusProperties properties) {
+        this(properties.secretKeyBase(), properties.dataDir());
+    }
+
+    SecretBox(String base, String dataDir) {
         String b = base == null || base.isBlank() ? generatedBase(Path.of(dataDir)) : base.strip();
         try {
             byte[] k = MessageDigest.getInstance("SHA-256")

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The permission matrix of docs/compatibility.md#permission-matrix (master / 2.4+), cell by cell. Each row of {@link #MATRIX}
+ * Portus's permission matrix (docs/compatibility.md#permission-matrix, master / 2.4+), cell by cell. Each row of {@link #MATRIX}
  * is one actor and namespace with the expected answer for pull, push, delete and {@code *}; {@link #VARIANTS}
  * covers the push policies and the delete switches.
  */

@@ -10,14 +10,14 @@ class TokenGetFilterTest {
     @Test
     void writesAnyStringAsValidJson() {
         String odd = "a\"b\\c\u0001d\ne-é/";
-        String json = TokenGetFilter.string(new StringBuilder("{"), "v", odd).append('}').toString();
+        String json = TokenResponses.string(new StringBuilder("{"), "v", odd).append('}').toString();
         assertThat(JsonMapper.builder().build().readTree(json).get("v").asString()).isEqualTo(odd);
     }
 
     @Test
     void writesAJwsAsItIs() {
         String jws = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl-_";
-        assertThat(TokenGetFilter.string(new StringBuilder(), "token", jws).toString())
+        assertThat(TokenResponses.string(new StringBuilder(), "token", jws).toString())
                 .isEqualTo("\"token\":\"" + jws + "\"");
     }
 }

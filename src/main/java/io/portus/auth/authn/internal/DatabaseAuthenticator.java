@@ -5,7 +5,6 @@ import io.portus.account.Logins;
 import io.portus.auth.Principal;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.common.DbTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -25,10 +24,9 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
     private final VerifiedCredentials cache;
 
     DatabaseAuthenticator(Logins logins,
-                          @Value("${portus.auth.credentials-cache-ttl:60s}") Duration ttl,
-                          @Value("${portus.auth.credentials-cache-size:10000}") int size) {
+                          AuthProperties properties) {
         this.logins = logins;
-        this.cache = new VerifiedCredentials(ttl, size);
+        this.cache = new VerifiedCredentials(properties.credentialsCacheTtl(), properties.credentialsCacheSize());
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.portus.auth.Principal;
 import io.portus.auth.authn.RefreshTokenStore;
 import io.portus.common.DbTime;
 import io.portus.common.Secrets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +26,10 @@ class DatabaseRefreshTokenStore implements RefreshTokenStore {
     private final Duration lifetime;
 
     DatabaseRefreshTokenStore(JdbcClient jdbc, Logins logins,
-                              @Value("${portus.auth.refresh-token-lifetime:30d}") Duration lifetime) {
+                              AuthProperties properties) {
         this.jdbc = jdbc;
         this.logins = logins;
-        this.lifetime = lifetime;
+        this.lifetime = properties.refreshTokenLifetime();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.portus.config;
+package io.portus.common;
 
 /**
  * A setting (environment variable or property) has a value the application cannot use. Start-up stops

@@ -1,0 +1,26 @@
+package io.portus.web.support;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code portus.*} switches only the pages read (sign-up and delete are the account's and the policy's).
+ *
+ * @param anonymousBrowsing {@code anonymous-browsing.enabled}: /explore without signing in
+ *                          ({@code PORTUS_ANONYMOUS_BROWSING_ENABLED})
+ * @param displayName       {@code display-name.enabled}: show display names instead of user names
+ * @param pagination        {@code pagination.per-page}: rows per page (5 to 200)
+ */
+@ConfigurationProperties("portus")
+record UiProperties(@DefaultValue AnonymousBrowsing anonymousBrowsing, @DefaultValue DisplayName displayName,
+                    @DefaultValue Pagination pagination) {
+
+    record AnonymousBrowsing(@DefaultValue("true") boolean enabled) {
+    }
+
+    record DisplayName(@DefaultValue("false") boolean enabled) {
+    }
+
+    record Pagination(@DefaultValue("25") int perPage) {
+    }
+}
