@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import io.portus.storage.RegistryStorage.Blob;
+import io.portus.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
