@@ -27,9 +27,9 @@ final class TokenResponses {
     static byte[] issued(IssuedToken token, Instant now, String scope, String refreshToken) {
         StringBuilder out = new StringBuilder(2 * token.token().length() + 200).append('{');
         if (scope == null) {
-            string(out, "token", token.token()).append(',');
+            jws(out, "token", token.token()).append(',');
         }
-        string(out, "access_token", token.token()).append(',');
+        jws(out, "access_token", token.token()).append(',');
         if (scope != null) {
             string(out, "scope", scope).append(',');
         }
@@ -63,21 +63,29 @@ final class TokenResponses {
         return bytes(out.append('}'));
     }
 
-    /** {@code "name":"value"} with the value escaped as JSON requires (a JWS never needs it). */
+    /**
+     * {@code "name":"value"} with the value escaped as JSON requires. Runs that need no escape (a whole JWS)
+     * are appended in one call: appending a 7 KB token body char by char was a fifth of the GET's CPU.
+     */
     static StringBuilder string(StringBuilder out, String name, String value) {
         out.append('"').append(name).append("\":\"");
         String v = value == null ? "" : value;
+        int run = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+            boolean quote = c == '"' || c == '\\';
+            if (quote || c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.append(v, run, i);
+                out.append(quote ? "\\" + c : String.format("\\u%04x", (int) c));
+                run = i + 1;
             }
         }
-        return out.append('"');
+        return out.append(v, run, v.length()).append('"');
+    }
+
+    /** A compact JWS is base64url and dots, nothing JSON escapes: appended without a scan. */
+    private static StringBuilder jws(StringBuilder out, String name, String token) {
+        return out.append('"').append(name).append("\":\"").append(token).append('"');
     }
 
     private static byte[] bytes(StringBuilder out) {
