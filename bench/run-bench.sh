@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run-bench.sh [--quiet] [--warmup] [registry-bench.py options...]
+# bench/run-bench.sh [--quiet] [--warmup] [--pin] [registry-bench.py options...]
 #
 # Benchmarks our registry (target/portus.jar, PORTUS_REGISTRY_AUTH=none) side by side with the
 # reference, CNCF distribution 2.8 (Debian docker-registry), in one interleaved run of
@@ -12,6 +12,8 @@
 #   --quiet    both sides log at warn with no access log (default: both info + an access log per
 #              request: distribution's own; ours Tomcat's access log via server.tomcat.accesslog.*)
 #   --warmup   first run a --quick pass against our jar alone (not recorded): JIT warm-up
+#   --pin      the load generators (registry-bench.py with skopeo, wrk, hey, curl) alone on the last
+#              core, both registries on the others (taskset), so the client's CPU is not the servers'
 #   anything else goes to registry-bench.py, e.g. --quick (~1 min), --budget 90, --no-large
 #
 # Env: PORTUS_JAVA_OPTS (JVM options for the jar).
@@ -19,12 +21,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-QUIET=0 WARMUP=0 LARGE=1 ARGS=()
+QUIET=0 WARMUP=0 LARGE=1 PIN=0 ARGS=()
 for a in "$@"; do
   case "$a" in
     --quiet) QUIET=1 ;;
     --warmup) WARMUP=1 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --pin) PIN=1 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --quick|--no-large) LARGE=0; ARGS+=("$a") ;;
     *) ARGS+=("$a") ;;
   esac
@@ -99,7 +102,14 @@ DPORT=$(free_port)
   echo "  secret: \"$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')\""
   echo "  headers: {X-Content-Type-Options: [nosniff]}"
 } >"$RUN/dist/config.yml"
-docker-registry serve "$RUN/dist/config.yml" >"$RUN/dist/registry.log" 2>&1 </dev/null &
+SERVER_CPUS=() LOAD_CPUS=()
+if [ "$PIN" = 1 ]; then
+  cores=$(nproc)
+  [ "$cores" -ge 2 ] || { echo "run-bench: --pin needs 2 cores" >&2; exit 2; }
+  SERVER_CPUS=(taskset -c "0-$((cores - 2))") LOAD_CPUS=(taskset -c "$((cores - 1))")
+  echo "run-bench: registries on CPUs 0-$((cores - 2)), load generators on CPU $((cores - 1))" >&2
+fi
+"${SERVER_CPUS[@]}" docker-registry serve "$RUN/dist/config.yml" >"$RUN/dist/registry.log" 2>&1 </dev/null &
 DIST_PIDS=$!
 wait_v2 "distribution" "$DPORT" "$DIST_PIDS" "$RUN/dist/registry.log"
 
@@ -115,7 +125,7 @@ else
          SERVER_TOMCAT_ACCESSLOG_SUFFIX=.log
          SERVER_TOMCAT_ACCESSLOG_PATTERN='%h %l %u %t "%r" %s %b "%{Referer}i" "%{User-Agent}i" %D')
 fi
-(cd "$RUN/ours" && exec env "${jenv[@]}" "$ROOT/portus" java ${PORTUS_JAVA_OPTS:-} -jar "$ROOT/target/portus.jar" \
+(cd "$RUN/ours" && exec "${SERVER_CPUS[@]}" env "${jenv[@]}" "$ROOT/portus" java ${PORTUS_JAVA_OPTS:-} -jar "$ROOT/target/portus.jar" \
    >"$RUN/ours/portus.log" 2>&1) &
 JAVA_PID=$!
 wait_v2 "portus.jar" "$JPORT" "$JAVA_PID" "$RUN/ours/portus.log"
@@ -123,9 +133,9 @@ echo "run-bench: distribution 2.8 on 127.0.0.1:$DPORT (pids $(echo $DIST_PIDS)),
 
 if [ "$WARMUP" = 1 ]; then
   echo "run-bench: warm-up pass against portus.jar (not recorded) ..." >&2
-  python3 bench/registry-bench.py --images "$IMAGES" --quick --prefix warmup "java=http://127.0.0.1:$JPORT" \
+  "${LOAD_CPUS[@]}" python3 bench/registry-bench.py --images "$IMAGES" --quick --prefix warmup "java=http://127.0.0.1:$JPORT" \
     >"$RUN/warmup.txt" 2>&1 || echo "run-bench: warm-up failed, see $RUN/warmup.txt" >&2
 fi
 
-python3 bench/registry-bench.py --images "$IMAGES" "ref=http://127.0.0.1:$DPORT" "java=http://127.0.0.1:$JPORT" \
+"${LOAD_CPUS[@]}" python3 bench/registry-bench.py --images "$IMAGES" "ref=http://127.0.0.1:$DPORT" "java=http://127.0.0.1:$JPORT" \
   --tsv "$ROOT/bench/results.tsv" "${ARGS[@]}" | tee "$RUN/table.txt"
