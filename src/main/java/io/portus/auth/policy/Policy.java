@@ -124,34 +124,26 @@ public record Policy(PolicySettings settings) {
     }
 
     private boolean push(NamespaceFacts f) {
-        if (f.actor() == ActorKind.ANONYMOUS || settings.pushPolicy() == PushPolicy.UNKNOWN) {
-            return false;
-        }
-        if (f.actor().admin()) {
-            return true;
-        }
-        if (f.namespace() == NamespaceKind.MISSING) {
-            return false;
-        }
         Role role = f.effectiveRole();
-        return switch (settings.pushPolicy()) {
+        boolean member = switch (settings.pushPolicy()) {
             case ALLOW_TEAMS -> role == Role.OWNER || role == Role.CONTRIBUTOR;
             case ALLOW_PERSONAL -> f.namespace() == NamespaceKind.PERSONAL_OWN;
             case ADMIN_ONLY, UNKNOWN -> false;
         };
+        return write(f, settings.pushPolicy() != PushPolicy.UNKNOWN, member);
     }
 
     private boolean delete(NamespaceFacts f) {
-        if (f.actor() == ActorKind.ANONYMOUS || !settings.deleteEnabled()) {
-            return false;
-        }
-        if (f.actor().admin()) {
-            return true;
-        }
-        if (f.namespace() == NamespaceKind.MISSING) {
-            return false;
-        }
         Role role = f.effectiveRole();
-        return role == Role.OWNER || (settings.deleteContributors() && role == Role.CONTRIBUTOR);
+        return write(f, settings.deleteEnabled(),
+                role == Role.OWNER || (settings.deleteContributors() && role == Role.CONTRIBUTOR));
+    }
+
+    /** Push and delete alike: never anonymous or when switched off; admins always; others by {@code member}. */
+    private static boolean write(NamespaceFacts f, boolean enabled, boolean member) {
+        if (f.actor() == ActorKind.ANONYMOUS || !enabled) {
+            return false;
+        }
+        return f.actor().admin() || (f.namespace() != NamespaceKind.MISSING && member);
     }
 }
