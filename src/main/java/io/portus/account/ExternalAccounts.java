@@ -1,0 +1,78 @@
+package io.portus.account;
+
+import io.portus.account.internal.ExternalIdentityStore;
+import io.portus.account.internal.UserRow;
+import io.portus.account.internal.UserStore;
+import io.portus.common.FieldErrors;
+import io.portus.common.Secrets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/**
+ * Accounts of people who sign in through LDAP, OpenID Connect or an OAuth provider: found by their
+ * {@link ExternalIdentity}, created on first sign-in without a local password (so the password form, the
+ * password reset and a password {@code docker login} never accept them; application tokens do), with their
+ * personal namespace like any other user ({@link UserCreated}).
+ */
+@Service
+public class ExternalAccounts {
+
+    private final ExternalIdentityStore identities;
+    private final UserStore users;
+    private final ApplicationEventPublisher events;
+
+    ExternalAccounts(ExternalIdentityStore identities, UserStore users, ApplicationEventPublisher events) {
+        this.identities = identities;
+        this.users = users;
+        this.events = events;
+    }
+
+    public Optional<User> find(ExternalIdentity identity) {
+        return identities.byIdentity(identity.provider(), identity.uid()).map(UserRow::user);
+    }
+
+    /** The provider a user signs in with; empty for a local account (password in this database). */
+    public Optional<String> providerOf(long userId) {
+        return identities.providerOf(userId);
+    }
+
+    public boolean local(long userId) {
+        return providerOf(userId).isEmpty();
+    }
+
+    /**
+     * Creates the account of a person signing in for the first time. The username and email must pass
+     * {@link UserRules} and be free; the caller maps a provider's name to a valid free one first.
+     */
+    @Transactional
+    public User create(ExternalIdentity identity, String username, String email, String displayName, boolean admin) {
+        FieldErrors errors = new FieldErrors();
+        UserRules.username(username, errors);
+        UserRules.email(email, errors);
+        UserRules.displayName(displayName, errors);
+        if (username != null && username.equalsIgnoreCase(User.PORTUS)) {
+            errors.add("username", "is reserved");
+        }
+        if (errors.isEmpty() && users.usernameTaken(username, 0)) {
+            errors.add("username", "has already been taken");
+        }
+        if (errors.isEmpty() && users.emailTaken(email.trim(), 0)) {
+            errors.add("email", "has already been taken");
+        }
+        errors.throwIfAny();
+        long id = users.insert(username, email.trim(), "", UserRules.blankToNull(displayName), admin, false,
+                Secrets.newToken(16));
+        identities.link(id, identity.provider(), identity.uid());
+        User user = users.byId(id).map(UserRow::user).orElseThrow();
+        events.publishEvent(new UserCreated(user, user.id(), user.username()));
+        return users.byId(id).map(UserRow::user).orElseThrow();
+    }
+
+    /** Whether {@code username} is free (neither taken nor reserved). */
+    public boolean usernameFree(String username) {
+        return username != null && !username.equalsIgnoreCase(User.PORTUS) && !users.usernameTaken(username, 0);
+    }
+}
