@@ -247,6 +247,15 @@ class PasswordResetFlowTest extends DatabaseTest {
     }
 
     @Test
+    void bothFormsNeedTheSessionsCsrfToken() {
+        BrowserClient browser = new BrowserClient(port);
+        browser.get("/users/password/new");
+        assertThat(browser.post("/users/password", Map.of("email", "someone@example.com")).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/users/password/edit", Map.of("reset_password_token", "x", "password", NEW_PASSWORD,
+                "password_confirmation", NEW_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theRequestFormIsUnderTheAddressThrottle() {
         try (ConfigurableApplicationContext limited = anotherInstance(
                 "portus.security.auth-throttle.max-failures-per-minute=2")) {
