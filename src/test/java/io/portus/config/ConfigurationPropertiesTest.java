@@ -5,6 +5,7 @@ import io.portus.account.SignupProperties;
 import io.portus.auth.policy.DeleteProperties;
 import io.portus.auth.policy.UserPermissionProperties;
 import io.portus.common.PortusProperties;
+import io.portus.mail.EmailProperties;
 import io.portus.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class ConfigurationPropertiesTest {
             "io.portus.account.FirstUserAdminProperties", "io.portus.webhook.WebhookProperties",
             "io.portus.catalog.internal.CatalogProperties", "io.portus.catalog.internal.RegistryClientProperties",
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
-            "io.portus.web.support.UiProperties"})
+            "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -75,6 +76,25 @@ class ConfigurationPropertiesTest {
         assertThat(webhooks.maxAttempts()).isEqualTo(9);
         assertThat(webhooks.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(bind(UserPermissionProperties.class, binder).manageTeam().enabled()).isFalse();
+    }
+
+    @Test
+    void portusEmailVariablesBindWithTheirUnderscores() throws IOException {
+        Binder binder = binder(Map.ofEntries(Map.entry("PORTUS_EMAIL_FROM", "registry@example.org"),
+                Map.entry("PORTUS_EMAIL_NAME", "Registry"), Map.entry("PORTUS_EMAIL_REPLY_TO", "help@example.org"),
+                Map.entry("PORTUS_EMAIL_SMTP_ENABLED", "true"), Map.entry("PORTUS_EMAIL_SMTP_ADDRESS", "mail.example.org"),
+                Map.entry("PORTUS_EMAIL_SMTP_PORT", "465"), Map.entry("PORTUS_EMAIL_SMTP_USER_NAME", "mailer"),
+                Map.entry("PORTUS_EMAIL_SMTP_PASSWORD", "smtp-secret"), Map.entry("PORTUS_EMAIL_SMTP_DOMAIN", "example.org"),
+                Map.entry("PORTUS_EMAIL_SMTP_SSL_TLS", "ssl"), Map.entry("PORTUS_EMAIL_SMTP_ENABLE_STARTTLS_AUTO", "true"),
+                Map.entry("PORTUS_EMAIL_SMTP_OPENSSL_VERIFY_MODE", "peer"), Map.entry("PORTUS_EMAIL_SMTP_TIMEOUT", "3s")), true);
+
+        EmailProperties email = bind(EmailProperties.class, binder);
+        assertThat(email).isEqualTo(new EmailProperties("registry@example.org", "Registry", "help@example.org",
+                new EmailProperties.Smtp(true, "mail.example.org", 465, "mailer", "smtp-secret", "example.org", "ssl",
+                        true, "peer", Duration.ofSeconds(3))));
+        assertThat(email.smtp().implicitTls()).isTrue();
+        assertThat(email.smtp().verifyPeer()).isTrue();
+        assertThat(email.toString()).doesNotContain("smtp-secret");
     }
 
     private static <T> T bind(Class<T> record, Binder binder) {

@@ -69,6 +69,7 @@ class UiSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/", "/users/sign_in", "/users/sign_up", ThrottledSignIn.PATH).permitAll()
+                        .requestMatchers("/users/password", "/users/password/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new CurrentUserFilter(users), AnonymousAuthenticationFilter.class)
