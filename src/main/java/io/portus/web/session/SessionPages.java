@@ -49,14 +49,16 @@ class SessionPages {
 
     @GetMapping("/users/sign_in")
     String signInForm(HttpServletRequest request, Model model, @RequestParam(required = false) String error,
-                      @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out) {
+                      @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out,
+                      @RequestParam(required = false) String unavailable) {
         if (signUp.firstRun()) {
             return "redirect:/users/sign_up";
         }
         if (CurrentUser.of(request).isPresent()) {
             return "redirect:/dashboard";
         }
-        String message = locked != null ? SignInMessages.LOCKED : error != null ? SignInMessages.BAD_CREDENTIALS : null;
+        String message = locked != null ? SignInMessages.LOCKED : unavailable != null ? SignInMessages.UNAVAILABLE
+                : error != null ? SignInMessages.BAD_CREDENTIALS : null;
         model.addAttribute("message", message);
         model.addAttribute("signedOut", out != null);
         model.addAttribute("signUpOpen", signUp.open());
