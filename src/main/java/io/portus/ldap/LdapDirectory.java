@@ -113,6 +113,11 @@ class LdapDirectory {
                     if (result.getResultCode() != ResultCode.SUCCESS) {
                         throw new LDAPException(result.getResultCode(), "StartTLS refused: " + result.getDiagnosticMessage());
                     }
+                    // the connection options' socket verifier only sees sockets made at connect time
+                    if (!new HostNameSSLSocketVerifier(true).verify(properties.hostname(), connection.getSSLSession())) {
+                        throw new LDAPException(ResultCode.CONNECT_ERROR, "the StartTLS certificate does not name "
+                                + properties.hostname());
+                    }
                 } catch (LDAPException e) {
                     connection.close();
                     throw e;
