@@ -276,6 +276,19 @@ abstract class LdapContract extends DatabaseTest {
     }
 
     @Test
+    void ldapClosesTheSignUpForm() {
+        users.create(NewUser.regular(unique("su"), unique("s") + "@example.com", "some-password-1"));
+        BrowserClient browser = new BrowserClient(port());
+        assertThat(browser.get("/users/sign_up").headers().firstValue("Location").orElse("")).endsWith("/users/sign_in");
+        String name = unique("new");
+        HttpResponse<String> posted = browser.post("/users/sign_up", java.util.Map.of("_csrf", browser.csrf("/users/sign_in"),
+                "username", name, "email", name + "@example.com", "password", "a-password-1",
+                "password_confirmation", "a-password-1"));
+        assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/users/sign_in");
+        assertThat(users.findByUsername(name)).isEmpty();
+    }
+
+    @Test
     void ldapDownRefusesCleanlyAndLocalBotsAndPortusKeepWorking() throws Exception {
         String uid = unique("dn");
         LDAP.person("people", uid, "pw-" + uid, null, null);
