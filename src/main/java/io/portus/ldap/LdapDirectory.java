@@ -113,7 +113,7 @@ class LdapDirectory {
                     if (result.getResultCode() != ResultCode.SUCCESS) {
                         throw new LDAPException(result.getResultCode(), "StartTLS refused: " + result.getDiagnosticMessage());
                     }
-                    // the connection options' socket verifier only sees sockets made at connect time
+                    // UnboundID's reader verifies the new TLS socket too; this makes the check explicit here
                     if (!new HostNameSSLSocketVerifier(true).verify(properties.hostname(), connection.getSSLSession())) {
                         throw new LDAPException(ResultCode.CONNECT_ERROR, "the StartTLS certificate does not name "
                                 + properties.hostname());

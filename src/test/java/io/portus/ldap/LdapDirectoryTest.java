@@ -152,6 +152,20 @@ class LdapDirectoryTest {
     }
 
     @Test
+    void theEmailComesFromTheAttributeThenMailThenTheDn() {
+        var entry = new com.unboundid.ldap.sdk.SearchResultEntry("uid=jo,ou=people,dc=example,dc=com",
+                new com.unboundid.ldap.sdk.Attribute[] {new com.unboundid.ldap.sdk.Attribute("mail", "jo@mail.example"),
+                        new com.unboundid.ldap.sdk.Attribute("altMail", "jo@alt.example")});
+        var bare = new com.unboundid.ldap.sdk.SearchResultEntry("uid=jo,ou=people,dc=example,dc=com",
+                new com.unboundid.ldap.sdk.Attribute[0]);
+        assertThat(LdapEmails.of(entry, "jo", new LdapProperties.GuessEmail(true, "altMail"))).contains("jo@alt.example");
+        assertThat(LdapEmails.of(entry, "jo", new LdapProperties.GuessEmail(false, ""))).contains("jo@mail.example");
+        assertThat(LdapEmails.of(bare, "jo", new LdapProperties.GuessEmail(false, ""))).isEmpty();
+        assertThat(LdapEmails.of(bare, "jo", new LdapProperties.GuessEmail(true, ""))).contains("jo@example.com");
+        assertThat(LdapEmails.of(bare, "jo", new LdapProperties.GuessEmail(true, "altMail"))).isEmpty();
+    }
+
+    @Test
     void emailsAndUsernamesAsPortus() {
         assertThat(LdapEmails.fromDn("uid=jo,ou=people,dc=example,dc=com", "jo")).contains("jo@example.com");
         assertThat(LdapEmails.fromDn("uid=jo,ou=people,o=acme", "jo")).isEmpty();
