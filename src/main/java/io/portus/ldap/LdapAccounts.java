@@ -35,7 +35,7 @@ class LdapAccounts {
     /** The account, or why the person cannot have one (a message they can act on). */
     Result signIn(LdapDirectory.Person person, String login, Optional<User> existing) {
         ExternalIdentity identity = new ExternalIdentity(PROVIDER, person.normalizedDn());
-        Optional<User> user = accounts.find(identity).or(() -> existing);
+        Optional<User> user = accounts.find(identity).or(() -> existing).or(() -> sameName(login));
         if (user.isEmpty()) {
             Optional<String> username = LdapUsernames.map(login, accounts::usernameFree);
             if (username.isEmpty()) {
@@ -58,6 +58,12 @@ class LdapAccounts {
             u = users.changeAdmin(u, true);
         }
         return new Result(u, null);
+    }
+
+    /** The local or LDAP account named like the login as the directory matched it (e.g. without spaces around it). */
+    private Optional<User> sameName(String login) {
+        return users.findByUsername(login.trim()).filter(u -> !u.bot() && !u.portus()
+                && accounts.providerOf(u.id()).map(PROVIDER::equals).orElse(true));
     }
 
     record Result(User user, String refusal) {
