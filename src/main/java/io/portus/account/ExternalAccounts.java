@@ -45,13 +45,17 @@ public class ExternalAccounts {
 
     /**
      * Creates the account of a person signing in for the first time. The username and email must pass
-     * {@link UserRules} and be free; the caller maps a provider's name to a valid free one first.
+     * {@link UserRules} and be free; the caller maps a provider's name to a valid free one first. The email
+     * may be {@code null} when the provider has none (LDAP without {@code mail}, as Portus allows): the person
+     * adds one on their profile.
      */
     @Transactional
     public User create(ExternalIdentity identity, String username, String email, String displayName, boolean admin) {
         FieldErrors errors = new FieldErrors();
         UserRules.username(username, errors);
-        UserRules.email(email, errors);
+        if (email != null) {
+            UserRules.email(email, errors);
+        }
         UserRules.displayName(displayName, errors);
         if (username != null && username.equalsIgnoreCase(User.PORTUS)) {
             errors.add("username", "is reserved");
@@ -59,16 +63,21 @@ public class ExternalAccounts {
         if (errors.isEmpty() && users.usernameTaken(username, 0)) {
             errors.add("username", "has already been taken");
         }
-        if (errors.isEmpty() && users.emailTaken(email.trim(), 0)) {
+        if (errors.isEmpty() && email != null && users.emailTaken(email.trim(), 0)) {
             errors.add("email", "has already been taken");
         }
         errors.throwIfAny();
-        long id = users.insert(username, email.trim(), "", UserRules.blankToNull(displayName), admin, false,
+        long id = users.insert(username, email == null ? null : email.trim(), "", UserRules.blankToNull(displayName), admin, false,
                 Secrets.newToken(16));
         identities.link(id, identity.provider(), identity.uid());
         User user = users.byId(id).map(UserRow::user).orElseThrow();
         events.publishEvent(new UserCreated(user, user.id(), user.username()));
         return users.byId(id).map(UserRow::user).orElseThrow();
+    }
+
+    /** Whether no account has {@code email}. */
+    public boolean emailFree(String email) {
+        return email != null && !users.emailTaken(email.trim(), 0);
     }
 
     /** Whether {@code username} is free (neither taken nor reserved). */

@@ -6,6 +6,7 @@ import io.portus.auth.policy.DeleteProperties;
 import io.portus.auth.policy.UserPermissionProperties;
 import io.portus.common.PortusProperties;
 import io.portus.mail.EmailProperties;
+import io.portus.ldap.LdapProperties;
 import io.portus.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,8 @@ class ConfigurationPropertiesTest {
             "io.portus.account.FirstUserAdminProperties", "io.portus.webhook.WebhookProperties",
             "io.portus.catalog.internal.CatalogProperties", "io.portus.catalog.internal.RegistryClientProperties",
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
-            "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties"})
+            "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
+            "io.portus.ldap.LdapProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -95,6 +97,29 @@ class ConfigurationPropertiesTest {
         assertThat(email.smtp().implicitTls()).isTrue();
         assertThat(email.smtp().verifyPeer()).isTrue();
         assertThat(email.toString()).doesNotContain("smtp-secret");
+    }
+
+    @Test
+    void portusLdapVariables() throws IOException {
+        Binder binder = binder(Map.of("PORTUS_LDAP_ENABLED", "true", "PORTUS_LDAP_TIMEOUT", "7",
+                "PORTUS_LDAP_ENCRYPTION_METHOD", "start_tls", "PORTUS_LDAP_ENCRYPTION_OPTIONS_CA_FILE", "/ca.pem",
+                "PORTUS_LDAP_AUTHENTICATION_BIND_DN", "cn=search", "PORTUS_LDAP_AUTHENTICATION_PASSWORD", "s3cret",
+                "PORTUS_LDAP_GROUP_SYNC_DEFAULT_ROLE", "contributor", "PORTUS_LDAP_GUESS_EMAIL_ATTR", "mail",
+                "PORTUS_LDAP_ADMIN_BASE", "ou=admins"), true);
+
+        LdapProperties ldap = bind(LdapProperties.class, binder);
+        assertThat(ldap.enabled()).isTrue();
+        assertThat(ldap.timeout()).as("a plain number is seconds, as in Portus").isEqualTo(Duration.ofSeconds(7));
+        assertThat(ldap.encryption().method()).isEqualTo("start_tls");
+        assertThat(ldap.encryption().options().caFile()).isEqualTo("/ca.pem");
+        assertThat(ldap.authentication().bindDn()).isEqualTo("cn=search");
+        assertThat(ldap.authentication().password()).isEqualTo("s3cret");
+        assertThat(ldap.groupSync().defaultRole()).isEqualTo("contributor");
+        assertThat(ldap.groupSync().enabled()).isTrue();
+        assertThat(ldap.guessEmail().attr()).isEqualTo("mail");
+        assertThat(ldap.adminBase()).isEqualTo("ou=admins");
+        assertThat(ldap.uid()).isEqualTo("uid");
+        assertThat(ldap.toString()).doesNotContain("s3cret");
     }
 
     private static <T> T bind(Class<T> record, Binder binder) {

@@ -35,4 +35,11 @@ public interface CredentialsAuthenticator {
             this(reason, false);
         }
     }
+
+    /**
+     * The password could not be checked because the directory that holds it ({@link ExternalPasswords}, LDAP) is
+     * down or too slow: not counted as a failure; the reason has no secrets.
+     */
+    record Unavailable(String reason) implements Result {
+    }
 }

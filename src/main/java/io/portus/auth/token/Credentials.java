@@ -74,6 +74,9 @@ final class Credentials {
             case CredentialsAuthenticator.Authenticated ok -> ok.principal();
             case CredentialsAuthenticator.Refused refused ->
                     throw refused(address, "incorrect username or password, or the account is disabled or locked");
+            case CredentialsAuthenticator.Unavailable unavailable ->
+                    throw TokenRequestException.unauthorized("the directory that checks this password (LDAP) cannot "
+                            + "be reached; try again later");
         };
     }
 }

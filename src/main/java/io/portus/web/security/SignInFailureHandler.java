@@ -4,6 +4,7 @@ import io.portus.auth.throttle.AuthThrottle;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Counts the failure towards the client address' throttle; back to the form with {@code ?locked} (the lockout
- * message) or {@code ?error} (bad credentials), or the throttled form (429) when this failure reached the limit.
+ * message), {@code ?unavailable} (the LDAP directory could not be reached) or {@code ?error} (bad credentials), or the throttled form (429) when this failure reached the limit.
  */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
 
@@ -32,7 +33,8 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
             ThrottledSignIn.forward(request, response, wait.get());
             return;
         }
-        String outcome = exception instanceof LockedException ? "locked" : "error";
+        String outcome = exception instanceof LockedException ? "locked"
+                : exception instanceof AuthenticationServiceException ? "unavailable" : "error";
         response.sendRedirect(request.getContextPath() + "/users/sign_in?" + outcome);
     }
 }

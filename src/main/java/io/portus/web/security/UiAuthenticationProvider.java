@@ -5,6 +5,8 @@ import io.portus.account.UserService;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.authn.CredentialsAuthenticator.Authenticated;
 import io.portus.auth.authn.CredentialsAuthenticator.Refused;
+import io.portus.auth.authn.CredentialsAuthenticator.Unavailable;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -40,6 +42,7 @@ final class UiAuthenticationProvider implements AuthenticationProvider {
             case Authenticated a -> signedIn(a.principal().userId());
             case Refused r when r.locked() -> throw new LockedException(LOCKED);
             case Refused r -> throw new BadCredentialsException(BAD_CREDENTIALS);
+            case Unavailable u -> throw new AuthenticationServiceException(u.reason());
         };
     }
 

@@ -4,6 +4,7 @@ import io.portus.account.SignUp;
 import io.portus.account.User;
 import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.InvalidInputException;
+import io.portus.ldap.LdapProperties;
 import io.portus.web.security.CurrentUser;
 import io.portus.web.security.SessionSignIn;
 import io.portus.web.security.ThrottledSignIn;
@@ -32,9 +33,11 @@ class SessionPages {
     private final SignUp signUp;
     private final SessionSignIn sessions;
     private final UiSettings settings;
+    private final LdapProperties ldap;
 
-    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings) {
+    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings, LdapProperties ldap) {
         this.signUp = signUp;
+        this.ldap = ldap;
         this.sessions = sessions;
         this.settings = settings;
     }
@@ -49,17 +52,19 @@ class SessionPages {
 
     @GetMapping("/users/sign_in")
     String signInForm(HttpServletRequest request, Model model, @RequestParam(required = false) String error,
-                      @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out) {
+                      @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out,
+                      @RequestParam(required = false) String unavailable) {
         if (signUp.firstRun()) {
             return "redirect:/users/sign_up";
         }
         if (CurrentUser.of(request).isPresent()) {
             return "redirect:/dashboard";
         }
-        String message = locked != null ? SignInMessages.LOCKED : error != null ? SignInMessages.BAD_CREDENTIALS : null;
+        String message = locked != null ? SignInMessages.LOCKED : unavailable != null ? SignInMessages.UNAVAILABLE
+                : error != null ? SignInMessages.BAD_CREDENTIALS : null;
         model.addAttribute("message", message);
         model.addAttribute("signedOut", out != null);
-        model.addAttribute("signUpOpen", signUp.open());
+        model.addAttribute("signUpOpen", signUpOpen());
         return "session/sign_in";
     }
 
@@ -74,7 +79,7 @@ class SessionPages {
         long seconds = Long.parseLong(AuthThrottle.retryAfter(wait.get()));
         model.addAttribute("message", SignInMessages.throttled(seconds));
         model.addAttribute("signedOut", false);
-        model.addAttribute("signUpOpen", signUp.open());
+        model.addAttribute("signUpOpen", signUpOpen());
         return "session/sign_in";
     }
 
@@ -83,7 +88,7 @@ class SessionPages {
         if (CurrentUser.of(request).isPresent()) {
             return "redirect:/dashboard";
         }
-        if (!signUp.open()) {
+        if (!signUpOpen()) {
             Flash.alert(redirect, "Sign up is disabled on this Portus; ask an administrator for an account.");
             return "redirect:/users/sign_in";
         }
@@ -96,6 +101,10 @@ class SessionPages {
                   @RequestParam(name = "password_confirmation", defaultValue = "") String confirmation,
                   @RequestParam(name = "display_name", defaultValue = "") String displayName,
                   Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!signUpOpen()) {
+            Flash.alert(redirect, "Sign up is disabled on this Portus; ask an administrator for an account.");
+            return "redirect:/users/sign_in";
+        }
         SignUpValues values = new SignUpValues(username.trim(), email.trim(), displayName.trim());
         if (!password.equals(confirmation)) {
             return form(model, values, Map.of("password_confirmation", List.of("doesn't match Password")));
@@ -113,6 +122,11 @@ class SessionPages {
                 ? "Welcome! You are the administrator of this Portus. The built-in registry is ready: push to it with the commands below."
                 : "Welcome! Your account has been created.");
         return "redirect:/dashboard";
+    }
+
+    /** As in Portus, LDAP closes the sign-up form; the first run's "Create admin" (a local admin) stays. */
+    private boolean signUpOpen() {
+        return signUp.open() && (!ldap.enabled() || signUp.firstRun());
     }
 
     private String form(Model model, SignUpValues values, Map<String, List<String>> errors) {

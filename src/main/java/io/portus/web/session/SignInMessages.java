@@ -6,6 +6,8 @@ final class SignInMessages {
     static final String BAD_CREDENTIALS = "Invalid username or password.";
     static final String LOCKED = "Your account is locked after too many failed sign-in attempts. "
             + "Try again in 10 minutes.";
+    static final String UNAVAILABLE = "The directory that checks your password (LDAP) cannot be reached right now. "
+            + "Try again in a few minutes, or ask your administrator.";
 
     private SignInMessages() {
     }
