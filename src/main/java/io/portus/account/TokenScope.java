@@ -52,6 +52,9 @@ public record TokenScope(List<ScopeRule> rules) {
             }
             String target = part.substring(0, colon);
             int slash = target.indexOf('/');
+            if (slash == target.length() - 1) {
+                throw invalid("scope " + part + " names no repository after the '/'");
+            }
             rules.add(ScopeRule.of(slash < 0 ? target : target.substring(0, slash),
                     slash < 0 ? null : target.substring(slash + 1),
                     Arrays.stream(part.substring(colon + 1).split(",")).filter(s -> !s.isEmpty()).toList()));

@@ -50,6 +50,9 @@ class ApplicationTokensApi {
     @PostMapping("/api/v1/users/{id}/application_tokens")
     ResponseEntity<NewTokenJson> create(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         String application = params.required("application");
+        if (params.nested("scopes")) {
+            throw InvalidInputException.of("scopes", "must be a list of scopes, not a single object");
+        }
         TokenOptions options = new TokenOptions(
                 TokenOptions.expiry(params.string("expires_at"), params.string("expires_in_days")),
                 scopes(params.string("scopes")));
