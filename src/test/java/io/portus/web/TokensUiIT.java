@@ -92,6 +92,7 @@ class TokensUiIT {
         admin.click("#new-user button[type=submit]");
         assertThat(admin.locator("#bot-token")).containsText("scope alice:pull,push");
         assertThat(admin.locator("#bot-token")).containsText("expires");
+        chromium.screenshot(admin, "tokens-00-admin-bot-scoped-token");
     }
 
     @Test
