@@ -27,6 +27,8 @@ import java.util.Set;
 public class ApplicationTokenService {
 
     public static final int MAX_PER_USER = 5;
+    /** The last use of a token is written at most this often. */
+    public static final long LAST_USED_SECONDS = 60;
 
     private final ApplicationTokenStore store;
     private final UserService users;
@@ -169,8 +171,6 @@ public class ApplicationTokenService {
         String ip = address == null ? null : address.length() > 64 ? address.substring(0, 64) : address;
         store.used(token.id(), now, ip, notBefore);
     }
-
-    public static final long LAST_USED_SECONDS = 60;
 
     private void administering(User actor) {
         if (!policy.mayAdministerApplicationTokens(actor)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ public record TokenScope(List<ScopeRule> rules) {
         return requested.stream().filter(a -> {
             ScopeRule.Action action = ScopeRule.Action.of(a);
             return action != null && allowed.contains(action);
-        }).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        }).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override

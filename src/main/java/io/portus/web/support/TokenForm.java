@@ -5,6 +5,7 @@ import io.portus.account.TokenOptions;
 import io.portus.account.TokenScope;
 import io.portus.common.InvalidInputException;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record TokenForm(String expiry, String expiresOn, String scope, String na
         return new TokenOptions(expiresAt(), scope(scopeRequired));
     }
 
-    private java.time.Instant expiresAt() {
+    private Instant expiresAt() {
         String e = expiry == null ? "never" : expiry.trim();
         return switch (e) {
             case "", "never" -> null;
