@@ -12,7 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +38,25 @@ class TokenPagesSecurityTest extends DatabaseTest {
     User user(boolean admin) {
         String name = unique("tp");
         return users.create(new NewUser(name, name + "@example.com", PASSWORD, null, admin, false));
+    }
+
+    /** Posts the profile's token form as a browser does, with the Referer the error redirect goes back to. */
+    HttpResponse<String> fromProfile(BrowserClient browser, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/profile/tokens"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", "http://127.0.0.1:" + port + "/profile")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The page a redirect ends on (where the flash message is shown). */
+    static String follow(BrowserClient browser, HttpResponse<String> redirect) {
+        var response = redirect;
+        for (int i = 0; i < 3 && response.statusCode() == 302; i++) {
+            response = browser.get(URI.create(response.headers().firstValue("Location").orElseThrow()).getPath());
+        }
+        return response.body();
     }
 
     @Test
@@ -72,14 +97,14 @@ class TokenPagesSecurityTest extends DatabaseTest {
         assertThat(token.scope().format()).isEqualTo("team1/app:pull");
         assertThat(token.expiresAt()).isNotNull();
 
-        var refused = browser.post("/profile/tokens", Map.of("_csrf", browser.csrf("/profile"), "application", "ci2",
+        var refused = fromProfile(browser, Map.of("_csrf", browser.csrf("/profile"), "application", "ci2",
                 "scope", "scoped", "scope_namespace", "Team One", "scope_actions", "pull"));
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/profile").body()).contains("is not a valid namespace name");
-        var noDate = browser.post("/profile/tokens", Map.of("_csrf", browser.csrf("/profile"), "application", "ci3",
+        assertThat(follow(browser, refused)).contains("is not a valid namespace name");
+        var noDate = fromProfile(browser, Map.of("_csrf", browser.csrf("/profile"), "application", "ci3",
                 "expiry", "custom"));
         assertThat(noDate.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/profile").body()).contains("needs a date");
+        assertThat(follow(browser, noDate)).contains("needs a date");
         assertThat(tokens.list(owner, owner.id())).hasSize(1);
     }
 }
