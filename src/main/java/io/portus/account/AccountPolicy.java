@@ -11,4 +11,7 @@ public interface AccountPolicy {
 
     /** List, create and delete the application tokens of {@code owner}. */
     boolean mayManageApplicationTokens(User actor, User owner);
+
+    /** List and revoke every user's application tokens (admins). */
+    boolean mayAdministerApplicationTokens(User actor);
 }

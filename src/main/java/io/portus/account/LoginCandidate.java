@@ -12,14 +12,14 @@ public final class LoginCandidate {
     private final User user;
     private final String credentialsStamp;
     private final int failedAttempts;
-    private final boolean tokenMatched;
+    private final MatchedToken token;
     private final String encryptedPassword;
 
-    LoginCandidate(User user, String credentialsStamp, int failedAttempts, boolean tokenMatched, String encryptedPassword) {
+    LoginCandidate(User user, String credentialsStamp, int failedAttempts, MatchedToken token, String encryptedPassword) {
         this.user = user;
         this.credentialsStamp = credentialsStamp;
         this.failedAttempts = failedAttempts;
-        this.tokenMatched = tokenMatched;
+        this.token = token;
         this.encryptedPassword = encryptedPassword;
     }
 
@@ -37,7 +37,12 @@ public final class LoginCandidate {
 
     /** The secret given is one of this user's application tokens. */
     public boolean tokenMatched() {
-        return tokenMatched;
+        return token != null;
+    }
+
+    /** The application token the secret matched (not expired), or null. */
+    public MatchedToken matchedToken() {
+        return token;
     }
 
     public boolean hasPassword() {

@@ -33,18 +33,18 @@ public class Logins {
         this.hashing = hashing;
     }
 
-    /** One query: the user named {@code username} and whether {@code secret} is one of their tokens. */
+    /** One query: the user named {@code username} and which of their unexpired tokens {@code secret} is, if any. */
     public Optional<LoginCandidate> candidate(String username, String secret) {
         if (username == null || username.isEmpty() || secret == null) {
             return Optional.empty();
         }
-        return logins.candidate(username, Secrets.sha256Hex(secret))
-                .map(r -> fresh(candidate(r.row(), r.tokenMatched())));
+        return logins.candidate(username, Secrets.sha256Hex(secret), DbTime.now())
+                .map(r -> fresh(candidate(r.row(), r.token())));
     }
 
     /** The current state of a user (for refresh tokens and API headers), without a secret. */
     public Optional<LoginCandidate> byId(long userId) {
-        return users.byId(userId).map(r -> fresh(candidate(r, false)));
+        return users.byId(userId).map(r -> fresh(candidate(r, null)));
     }
 
     /** bcrypt check of the password (50–100 ms by design). */
@@ -69,13 +69,13 @@ public class Logins {
             User u = c.user();
             User unlocked = new User(u.id(), u.username(), u.email(), u.displayName(), u.admin(), u.enabled(), u.bot(),
                     u.namespaceId(), null, u.createdAt(), u.updatedAt());
-            return new LoginCandidate(unlocked, c.credentialsStamp(), 0, c.tokenMatched(), c.encryptedPassword());
+            return new LoginCandidate(unlocked, c.credentialsStamp(), 0, c.matchedToken(), c.encryptedPassword());
         }
         return c;
     }
 
-    private static LoginCandidate candidate(UserRow row, boolean tokenMatched) {
-        return new LoginCandidate(row.user(), row.credentialsStamp(), row.failedAttempts(), tokenMatched,
+    private static LoginCandidate candidate(UserRow row, MatchedToken token) {
+        return new LoginCandidate(row.user(), row.credentialsStamp(), row.failedAttempts(), token,
                 row.encryptedPassword());
     }
 }

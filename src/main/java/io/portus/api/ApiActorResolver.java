@@ -20,11 +20,15 @@ import java.util.Optional;
 /**
  * Resolves {@link ApiActor} parameters from {@code Portus-Auth: <username>:<application token>} (the
  * header name is case-insensitive, so Rails' {@code PORTUS-AUTH} works too). A wrong header counts towards the
- * client address' throttle ({@link AuthThrottle}); while the address is throttled every header gets 429.
+ * client address' throttle ({@link AuthThrottle}); while the address is throttled every header gets 429. An expired
+ * token is refused like a wrong one (401); a scoped token is for the registry only and gets 403 here, so it can never
+ * do through the API what its scope forbids.
  */
 class ApiActorResolver implements HandlerMethodArgumentResolver {
 
     static final String HEADER = "Portus-Auth";
+    static final String SCOPED_TOKEN = "This application token is scoped to registry access (docker pull/push); "
+            + "the REST API needs a token without a scope";
 
     private final ApplicationTokenService tokens;
     private final AuthThrottle throttle;
@@ -52,13 +56,17 @@ class ApiActorResolver implements HandlerMethodArgumentResolver {
             throw new ApiThrottledException(wait);
         });
         int colon = header.indexOf(':');
-        Optional<User> found = colon <= 0 ? Optional.empty()
-                : tokens.authenticate(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        Optional<ApplicationTokenService.TokenLogin> found = colon <= 0 ? Optional.empty()
+                : tokens.authenticateToken(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         if (found.isEmpty()) {
             Optional<Duration> wait = throttle.failed(address);
             throw wait.isPresent() ? new ApiThrottledException(wait.get()) : new ApiAuthenticationException();
         }
-        User user = found.get();
+        tokens.used(found.get().token(), address);
+        if (found.get().token().scope() != null) {
+            throw new ForbiddenException(SCOPED_TOKEN);
+        }
+        User user = found.get().user();
         ApiActor actor = parameter.getParameterAnnotation(ApiActor.class);
         if (actor != null && actor.admin() && !Policy.allows(UserAction.ADMINISTER, ActorKind.of(user))) {
             throw new ForbiddenException("Authorization fails");

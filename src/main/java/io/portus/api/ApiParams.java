@@ -22,6 +22,11 @@ final class ApiParams {
         return Optional.ofNullable(values.get(key));
     }
 
+    /** Whether a JSON object was given under {@code key} (flattened to {@code key[...]}). */
+    boolean nested(String key) {
+        return values.keySet().stream().anyMatch(k -> k.startsWith(key + "["));
+    }
+
     /** The value, or null when absent. */
     String string(String key) {
         return values.get(key);

@@ -72,6 +72,8 @@ class ApiParamsResolver implements HandlerMethodArgumentResolver {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 flatten(prefix.isEmpty() ? e.getKey() : prefix + "[" + e.getKey() + "]", e.getValue(), out);
             }
+        } else if (node.isArray() && !prefix.isEmpty()) {
+            out.put(prefix, node.toString()); // kept as JSON text: the endpoint reads it (token scopes)
         } else if (node.isNull()) {
             out.put(prefix, "");
         } else if (node.isValueNode()) {

@@ -1,8 +1,6 @@
 package io.portus.api;
 
-import io.portus.account.ApplicationToken;
 import io.portus.account.Logins;
-import io.portus.account.NewApplicationToken;
 import io.portus.account.User;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.Registry;
@@ -28,23 +26,6 @@ final class Json {
             Instant lockedAt = u.lockedUntil() == null ? null : u.lockedUntil().minus(Logins.LOCK_TIME);
             return new UserJson(u.id(), u.username(), u.email(), null, null, u.createdAt(), u.updatedAt(), u.admin(),
                     u.enabled(), lockedAt, u.namespaceId(), u.displayName(), u.bot());
-        }
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record TokenJson(long id, String application, Instant createdAt) {
-
-        static TokenJson of(ApplicationToken t) {
-            return new TokenJson(t.id(), t.application(), t.createdAt());
-        }
-    }
-
-    /** A token just created: the only time {@code plain_token} is shown. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record NewTokenJson(long id, String application, String plainToken) {
-
-        static NewTokenJson of(NewApplicationToken t) {
-            return new NewTokenJson(t.id(), t.application(), t.plainToken());
         }
     }
 

@@ -5,7 +5,7 @@ import io.portus.account.NewUser;
 import io.portus.account.User;
 import io.portus.account.UserService;
 import io.portus.account.UserUpdate;
-import io.portus.api.Json.NewTokenJson;
+import io.portus.api.TokenJsons.NewTokenJson;
 import io.portus.api.Json.UserJson;
 import io.portus.common.NotFoundException;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package io.portus.account.internal;
 
+import io.portus.account.MatchedToken;
 import io.portus.common.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,12 +19,17 @@ public class LoginStore {
         this.jdbc = jdbc;
     }
 
-    /** The user and whether {@code tokenHash} is one of their application tokens, in one query. */
-    public Optional<LoginRow> candidate(String username, String tokenHash) {
-        return jdbc.sql("SELECT " + UserStore.COLUMNS + ", (SELECT COUNT(*) FROM application_tokens t "
-                        + "WHERE t.user_id = u.id AND t.token_hash = ?) AS token_match FROM users u WHERE u.username = ?")
-                .params(tokenHash, username)
-                .query((rs, n) -> new LoginRow(UserStore.ROW.mapRow(rs, n), rs.getLong("token_match") > 0))
+    /**
+     * The user and which of their application tokens has {@code tokenHash}, in one query; a token expired at
+     * {@code now} does not match (it is refused like a wrong password).
+     */
+    public Optional<LoginRow> candidate(String username, String tokenHash, Instant now) {
+        return jdbc.sql("SELECT " + UserStore.COLUMNS + ", t.id AS token_id, t.scopes AS token_scopes, "
+                        + "t.expires_at AS token_expires_at, t.last_used_at AS token_last_used_at FROM users u "
+                        + "LEFT JOIN application_tokens t ON t.user_id = u.id AND t.token_hash = ? "
+                        + "AND (t.expires_at IS NULL OR t.expires_at > ?) WHERE u.username = ?")
+                .params(tokenHash, DbTime.toDb(now), username)
+                .query((rs, n) -> new LoginRow(UserStore.ROW.mapRow(rs, n), ApplicationTokenStore.matched(rs)))
                 .optional();
     }
 
@@ -51,7 +57,7 @@ public class LoginStore {
                 .params(userId, DbTime.toDb(now)).update();
     }
 
-    /** A users row with the application-token match of {@link #candidate}. */
-    public record LoginRow(UserRow row, boolean tokenMatched) {
+    /** A users row with the application token {@link #candidate} matched (null: none). */
+    public record LoginRow(UserRow row, MatchedToken token) {
     }
 }

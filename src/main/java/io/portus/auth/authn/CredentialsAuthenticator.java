@@ -12,6 +12,14 @@ public interface CredentialsAuthenticator {
     Result authenticate(String username, String secret);
 
     /**
+     * {@link #authenticate(String, String)} from the client {@code address}: an application token's last use
+     * (time and address) is recorded, at most once a minute per token.
+     */
+    default Result authenticate(String username, String secret, String address) {
+        return authenticate(username, secret);
+    }
+
+    /**
      * The same checks and lockout for a password only (the web UI's sign-in form): application tokens are
      * not accepted here, as in Portus.
      */

@@ -10,9 +10,18 @@ import java.util.Optional;
  */
 public interface RefreshTokenStore {
 
-    /** Issues a new opaque refresh token for {@code principal} and {@code service}. */
+    /**
+     * Issues a new opaque refresh token for {@code principal} and {@code service}. One issued from an application
+     * token ({@link Principal#restriction()}) keeps that token's scope, ends with it (expiry or deletion) and never
+     * outlives it.
+     */
     String issue(Principal principal, String service);
 
     /** The principal a refresh token belongs to, if it is valid for {@code service} and still current. */
     Optional<Principal> redeem(String refreshToken, String service);
+
+    /** {@link #redeem(String, String)} by a client at {@code address} (recorded as the application token's last use). */
+    default Optional<Principal> redeem(String refreshToken, String service, String address) {
+        return redeem(refreshToken, service);
+    }
 }

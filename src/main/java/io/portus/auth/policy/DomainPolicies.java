@@ -104,6 +104,11 @@ class DomainPolicies implements NamespacePolicy, TeamPolicy, AccountPolicy {
         return Policy.allows(UserAction.MANAGE_APPLICATION_TOKENS, user(actor, owner));
     }
 
+    @Override
+    public boolean mayAdministerApplicationTokens(User actor) {
+        return actor != null && Policy.allows(UserAction.ADMINISTER, ActorKind.of(actor));
+    }
+
     private static UserFacts user(User actor, User target) {
         return new UserFacts(ActorKind.of(actor), actor != null && actor.id() == target.id(), target.bot());
     }

@@ -70,7 +70,7 @@ final class Credentials {
         if (username.isEmpty() || secret.isEmpty()) {
             throw refused(address, "incorrect username or password");
         }
-        return switch (authenticator.authenticate(username, secret)) {
+        return switch (authenticator.authenticate(username, secret, address)) {
             case CredentialsAuthenticator.Authenticated ok -> ok.principal();
             case CredentialsAuthenticator.Refused refused ->
                     throw refused(address, "incorrect username or password, or the account is disabled or locked");

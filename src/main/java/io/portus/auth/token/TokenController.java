@@ -52,7 +52,7 @@ final class TokenController {
             case "refresh_token" -> {
                 refreshToken = required(request, "refresh_token");
                 credentials.notThrottled(request.getRemoteAddr());
-                principal = refreshTokens.redeem(refreshToken, service).orElseThrow(
+                principal = refreshTokens.redeem(refreshToken, service, request.getRemoteAddr()).orElseThrow(
                         () -> credentials.refused(request.getRemoteAddr(), "invalid or revoked refresh token"));
             }
             default -> throw TokenRequestException.badRequest("unsupported_grant_type",

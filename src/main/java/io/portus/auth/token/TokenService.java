@@ -1,5 +1,6 @@
 package io.portus.auth.token;
 
+import io.portus.account.TokenScope;
 import io.portus.auth.Principal;
 import io.portus.auth.RegistryLookup;
 import io.portus.auth.policy.AccessPolicy;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * The decisions of {@code /v2/token} once the caller is known (docs/compatibility.md#token-endpoint): an unknown service
  * gets {@code access: []}; no requested scope gets no {@code access} claim; otherwise each scope keeps only
- * the actions the policy grants, in request order, and scopes left with none are dropped.
+ * the actions the policy grants, in request order, and scopes left with none are dropped. A principal signed in with
+ * a scoped application token gets only what is also inside the token's scope (no catalog).
  */
 final class TokenService {
 
@@ -64,6 +66,9 @@ final class TokenService {
         List<Scope> granted = new ArrayList<>(requested.size());
         for (Scope scope : requested) {
             Set<String> allowed = policy.grantedActions(principal, registry, scope);
+            if (principal != null && principal.scoped()) {
+                allowed = withinTokenScope(principal.restriction().scope(), scope, allowed);
+            }
             Set<String> kept = new LinkedHashSet<>();
             for (String action : scope.actions()) {
                 if (allowed != null && allowed.contains(action)) {
@@ -75,5 +80,18 @@ final class TokenService {
             }
         }
         return List.copyOf(granted);
+    }
+
+    /**
+     * What an application token's scope leaves of {@code allowed}: repository actions within the scope's
+     * namespaces and repositories, never the catalog or other resource types.
+     */
+    static Set<String> withinTokenScope(TokenScope tokenScope, Scope requested, Set<String> allowed) {
+        if (allowed == null || !"repository".equals(requested.type())) {
+            return Set.of();
+        }
+        Set<String> inScope = tokenScope.allowed(requested.name(), requested.actions());
+        inScope.retainAll(allowed);
+        return inScope;
     }
 }

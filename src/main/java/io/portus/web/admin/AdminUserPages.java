@@ -3,12 +3,14 @@ package io.portus.web.admin;
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.NewApplicationToken;
 import io.portus.account.NewUser;
+import io.portus.account.TokenOptions;
 import io.portus.account.User;
 import io.portus.account.UserService;
 import io.portus.common.Secrets;
 import io.portus.common.Slice;
 import io.portus.web.support.CurrentUserArgument;
 import io.portus.web.support.Flash;
+import io.portus.web.support.TokenForm;
 import io.portus.web.support.PageLinks;
 import io.portus.web.support.Requests;
 import io.portus.web.support.UiSettings;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
 
 /** {@code /admin/users}: list, create (bots get a "default" token, shown once), admin, enabled, delete. */
 @Controller
@@ -54,15 +58,24 @@ class AdminUserPages {
     @PostMapping("/admin/users")
     String create(@CurrentUserArgument User admin, @RequestParam(defaultValue = "") String username,
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "false") boolean bot, HttpServletRequest request,
-                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean bot, @RequestParam(required = false) String expiry,
+                  @RequestParam(name = "expires_on", required = false) String expiresOn,
+                  @RequestParam(required = false) String scope,
+                  @RequestParam(name = "scope_namespace", required = false) String namespace,
+                  @RequestParam(name = "scope_repository", required = false) String repository,
+                  @RequestParam(name = "scope_actions", required = false) List<String> actions,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Admins.require(admin);
+        // a bot's token is scoped unless "everything" is chosen; checked before the bot exists
+        TokenOptions options = bot ? new TokenForm(expiry, expiresOn, scope, namespace, repository, actions).options(true)
+                : TokenOptions.UNRESTRICTED;
         String secret = bot && password.isEmpty() ? Secrets.newToken() : password;
         User user = users.create(new NewUser(username.trim(), email.trim(), secret, null, false, bot), admin);
         if (bot) {
             // shown in this answer: a redirect would carry the plain token in the session, which lives in the database
-            NewApplicationToken token = tokens.createFor(user, "default", admin);
-            model.addAttribute(BOT_TOKEN, new BotToken(user.username(), token.plainToken()));
+            NewApplicationToken token = tokens.createFor(user, "default", admin, options);
+            model.addAttribute(BOT_TOKEN, new BotToken(user.username(), token.plainToken(),
+                    token.scope() == null ? null : token.scope().format(), token.expiresAt()));
             response.setHeader("Cache-Control", "no-store");
             return list(admin, 0, request, model);
         }

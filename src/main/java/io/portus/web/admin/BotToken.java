@@ -1,5 +1,12 @@
 package io.portus.web.admin;
 
-/** The token of a bot just created, shown once. */
-public record BotToken(String username, String token) {
+import java.time.Instant;
+
+/**
+ * The token of a bot just created, shown once.
+ *
+ * @param scope     the compact scope, or null for everything
+ * @param expiresAt null: never
+ */
+public record BotToken(String username, String token, String scope, Instant expiresAt) {
 }

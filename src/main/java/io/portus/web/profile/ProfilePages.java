@@ -9,6 +9,7 @@ import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.common.InvalidInputException;
 import io.portus.web.support.CurrentUserArgument;
 import io.portus.web.support.Flash;
+import io.portus.web.support.TokenForm;
 import io.portus.web.support.UiSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
 
 /** {@code /profile}. */
 @Controller
@@ -80,8 +83,15 @@ class ProfilePages {
      */
     @PostMapping("/profile/tokens")
     String createToken(@CurrentUserArgument User user, @RequestParam(defaultValue = "") String application,
+                       @RequestParam(required = false) String expiry,
+                       @RequestParam(name = "expires_on", required = false) String expiresOn,
+                       @RequestParam(required = false) String scope,
+                       @RequestParam(name = "scope_namespace", required = false) String namespace,
+                       @RequestParam(name = "scope_repository", required = false) String repository,
+                       @RequestParam(name = "scope_actions", required = false) List<String> actions,
                        Model model, HttpServletResponse response) {
-        NewApplicationToken token = tokens.create(user, user.id(), application);
+        TokenForm form = new TokenForm(expiry, expiresOn, scope, namespace, repository, actions);
+        NewApplicationToken token = tokens.create(user, user.id(), application, form.options(false));
         model.addAttribute(NEW_TOKEN, token);
         response.setHeader("Cache-Control", "no-store");
         return show(user, model);

@@ -67,7 +67,10 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
             if (credentials != null) {
                 Optional<Duration> wait = throttle.throttled(request.getRemoteAddr());
                 if (wait.isEmpty()) {
-                    user = tokens.authenticate(credentials.username(), credentials.token());
+                    var login = tokens.authenticateToken(credentials.username(), credentials.token());
+                    login.ifPresent(l -> tokens.used(l.token(), request.getRemoteAddr()));
+                    // a scoped token is for the registry only: never the metrics
+                    user = login.filter(l -> l.token().scope() == null).map(ApplicationTokenService.TokenLogin::user);
                     wait = user.isEmpty() ? throttle.failed(request.getRemoteAddr()) : Optional.empty();
                 }
                 if (wait.isPresent()) {

@@ -1,10 +1,12 @@
 package io.portus.auth.authn.internal;
 
+import io.portus.account.ApplicationTokenService;
 import io.portus.account.ExternalAccounts;
 import io.portus.account.LoginCandidate;
 import io.portus.account.Logins;
-import io.portus.auth.Principal;
 import io.portus.account.User;
+import io.portus.auth.Principal;
+import io.portus.auth.TokenRestriction;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.authn.ExternalPasswords;
 import io.portus.common.DbTime;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Basic credentials against the database, as Portus does for {@code /v2/token}: an application token
- * first, then the bcrypt password. Unknown, disabled and locked users are refused; a wrong password
+ * first (an expired one does not match, so it is refused like a wrong password; the principal carries its scope), then
+ * the bcrypt password. Unknown, disabled and locked users are refused; a wrong password
  * counts towards the lockout (10 failures lock for 10 minutes). Successful bcrypt checks are remembered
  * for {@code portus.auth.credentials-cache-ttl} (default 60 s) per user, credentials stamp and secret,
  * checked after the user's current row is loaded, so a password change or disable takes effect at once.
@@ -31,13 +34,15 @@ import java.util.Optional;
 class DatabaseAuthenticator implements CredentialsAuthenticator {
 
     private final Logins logins;
+    private final ApplicationTokenService tokens;
     private final VerifiedCredentials cache;
     private final ObjectProvider<ExternalPasswords> directories;
     private final ExternalAccounts accounts;
 
-    DatabaseAuthenticator(Logins logins, AuthProperties properties, ObjectProvider<ExternalPasswords> directories,
-                          ExternalAccounts accounts) {
+    DatabaseAuthenticator(Logins logins, ApplicationTokenService tokens, AuthProperties properties,
+                          ObjectProvider<ExternalPasswords> directories, ExternalAccounts accounts) {
         this.logins = logins;
+        this.tokens = tokens;
         this.accounts = accounts;
         this.directories = directories;
         this.cache = new VerifiedCredentials(properties.credentialsCacheTtl(), properties.credentialsCacheSize());
@@ -45,15 +50,20 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
 
     @Override
     public Result authenticate(String username, String secret) {
-        return check(username, secret, true);
+        return check(username, secret, true, null);
+    }
+
+    @Override
+    public Result authenticate(String username, String secret, String address) {
+        return check(username, secret, true, address);
     }
 
     @Override
     public Result authenticatePassword(String username, String password) {
-        return check(username, password, false);
+        return check(username, password, false, null);
     }
 
-    private Result check(String username, String secret, boolean tokens) {
+    private Result check(String username, String secret, boolean acceptTokens, String address) {
         if (username == null || username.isEmpty() || secret == null || secret.isEmpty()) {
             return new Refused("no credentials");
         }
@@ -71,8 +81,11 @@ class DatabaseAuthenticator implements CredentialsAuthenticator {
         if (!c.user().enabled()) {
             return new Refused("account disabled");
         }
-        if (tokens && c.tokenMatched()) {
-            return accept(c);
+        if (acceptTokens && c.tokenMatched()) {
+            tokens.used(c.matchedToken(), address);
+            logins.succeeded(c);
+            return new Authenticated(new Principal(c.user().id(), c.user().username(), c.user().admin(),
+                    c.credentialsStamp(), TokenRestriction.of(c.matchedToken())));
         }
         String key = cache.key(c.user().id(), c.credentialsStamp(), secret);
         if (cache.contains(key)) {
