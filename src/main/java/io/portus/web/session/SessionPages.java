@@ -4,6 +4,7 @@ import io.portus.account.SignUp;
 import io.portus.account.User;
 import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.InvalidInputException;
+import io.portus.web.oauth.SignInOptions;
 import io.portus.web.security.CurrentUser;
 import io.portus.web.security.SessionSignIn;
 import io.portus.web.security.ThrottledSignIn;
@@ -32,16 +33,18 @@ class SessionPages {
     private final SignUp signUp;
     private final SessionSignIn sessions;
     private final UiSettings settings;
+    private final SignInOptions options;
 
-    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings) {
+    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings, SignInOptions options) {
         this.signUp = signUp;
         this.sessions = sessions;
         this.settings = settings;
+        this.options = options;
     }
 
     @GetMapping("/")
     String home(HttpServletRequest request) {
-        if (signUp.firstRun()) {
+        if (signUp.firstRun() && options.localLogin()) {
             return "redirect:/users/sign_up";
         }
         return CurrentUser.of(request).isPresent() ? "redirect:/dashboard" : "redirect:/users/sign_in";
@@ -50,7 +53,7 @@ class SessionPages {
     @GetMapping("/users/sign_in")
     String signInForm(HttpServletRequest request, Model model, @RequestParam(required = false) String error,
                       @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out) {
-        if (signUp.firstRun()) {
+        if (signUp.firstRun() && options.localLogin()) {
             return "redirect:/users/sign_up";
         }
         if (CurrentUser.of(request).isPresent()) {
@@ -60,6 +63,7 @@ class SessionPages {
         model.addAttribute("message", message);
         model.addAttribute("signedOut", out != null);
         model.addAttribute("signUpOpen", signUp.open());
+        providers(model);
         return "session/sign_in";
     }
 
@@ -75,7 +79,14 @@ class SessionPages {
         model.addAttribute("message", SignInMessages.throttled(seconds));
         model.addAttribute("signedOut", false);
         model.addAttribute("signUpOpen", signUp.open());
+        providers(model);
         return "session/sign_in";
+    }
+
+    /** The providers' buttons, and whether the password form shows (io.portus.web.oauth). */
+    private void providers(Model model) {
+        model.addAttribute("providers", options.buttons());
+        model.addAttribute("localLogin", options.localLogin());
     }
 
     @GetMapping("/users/sign_up")
