@@ -17,6 +17,11 @@ public final class SignInOptions {
         return providers.buttons();
     }
 
+    /** How the pages name a provider of {@code users.provider} ("GitHub", "OpenID Connect", ...). */
+    public static String label(String provider) {
+        return SignInProviders.label(provider);
+    }
+
     /** {@code oauth.local_login.enabled}: the password form and sign-up. */
     public boolean localLogin() {
         return localLogin;

@@ -108,14 +108,16 @@ final class SignInProviders implements ClientRegistrationRepository {
         return ClientRegistration.ClientSettings.builder().requireProofKey(true).build();
     }
 
-    /** How the pages name a provider. */
+    /** How the pages name a provider ({@code users.provider}); unknown ones by their id. */
     static String label(String id) {
         return switch (id) {
+            case OPENID_CONNECT -> "OpenID Connect";
             case GITHUB -> "GitHub";
             case GITLAB -> "GitLab";
             case GOOGLE -> "Google";
             case BITBUCKET -> "Bitbucket";
-            default -> "OpenID Connect";
+            case "ldap" -> "LDAP";
+            default -> id;
         };
     }
 

@@ -8,6 +8,7 @@ import io.portus.account.UserService;
 import io.portus.account.UserUpdate;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.common.InvalidInputException;
+import io.portus.web.oauth.SignInOptions;
 import io.portus.web.support.CurrentUserArgument;
 import io.portus.web.support.Flash;
 import io.portus.web.support.UiSettings;
@@ -46,7 +47,7 @@ class ProfilePages {
         model.addAttribute("tokens", tokens.list(user, user.id()));
         model.addAttribute("maxTokens", ApplicationTokenService.MAX_PER_USER);
         // users of a sign-in provider have no Portus password: docker login takes an application token instead
-        model.addAttribute("provider", external.providerOf(user.id()).orElse(null));
+        model.addAttribute("provider", external.providerOf(user.id()).map(SignInOptions::label).orElse(null));
         if (!model.containsAttribute(NEW_TOKEN)) {
             model.addAttribute(NEW_TOKEN, null);
         }
