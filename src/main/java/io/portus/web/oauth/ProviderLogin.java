@@ -22,13 +22,16 @@ public final class ProviderLogin {
     private final ProviderUsers users;
     private final ProviderSignIn signIn;
     private final boolean localLogin;
+    private final OauthProperties properties;
 
     ProviderLogin(SignInProviders providers, ProviderUsers users, ProviderSignIn signIn, OauthProperties properties) {
         this.providers = providers;
         this.users = users;
         this.signIn = signIn;
         this.localLogin = properties.localLogin().enabled();
+        this.properties = properties;
     }
+
 
     public void configure(HttpSecurity http) throws Exception {
         SignInFailures failures = new SignInFailures();
@@ -37,7 +40,8 @@ public final class ProviderLogin {
         http.oauth2Login(o -> o.loginPage(SignInFailures.SIGN_IN)
                 .clientRegistrationRepository(providers)
                 .authorizedClientRepository(new NoAuthorizedClients())
-                .authorizationEndpoint(a -> a.baseUri(SignInProviders.AUTHORIZATION_BASE))
+                .authorizationEndpoint(a -> a.baseUri(SignInProviders.AUTHORIZATION_BASE).authorizationRequestResolver(
+                        AuthorizationRequests.resolver(providers, properties)))
                 .redirectionEndpoint(r -> r.baseUri(SignInProviders.AUTHORIZATION_BASE + "/*/callback"))
                 .tokenEndpoint(t -> t.accessTokenResponseClient(tokens))
                 .userInfoEndpoint(u -> u.userService(users.oauth2()).oidcUserService(users.oidc()))
