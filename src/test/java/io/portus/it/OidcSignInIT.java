@@ -200,6 +200,16 @@ class OidcSignInIT {
         assertThat(api.user("hubot@github.example")).isNull();
     }
 
+    @Test
+    @Order(10)
+    void nonsenseOnTheSignInPathsEndsOnTheSignInPage() {
+        CookieBrowser b = new CookieBrowser();
+        assertRefused(b, b.follow(b.get(portus("/users/auth/gitlab"))), "This sign-in provider is not enabled");
+        assertRefused(b, b.follow(b.get(portus(CALLBACK))), "The sign-in with your provider failed");
+        assertRefused(b, b.follow(b.get(portus(CALLBACK + "?error=access_denied&state=x"))), "could not be matched");
+        assertRefused(b, b.follow(b.get(portus("/users/auth/nope/callback?code=1&state=2"))), "could not be matched");
+    }
+
     /** Starts the OpenID Connect sign-in, signs in at the provider as {@code user}; the callback, not yet delivered. */
     URI providerCallback(CookieBrowser b, String user) {
         CookieBrowser.Page start = b.get(portus("/users/auth/openid_connect"));

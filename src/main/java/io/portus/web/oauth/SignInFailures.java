@@ -62,7 +62,7 @@ final class SignInFailures implements AuthenticationFailureHandler {
                     + "one you started here: it was already used, expired, or came from another browser. Please sign in again.";
             case "invalid_id_token", "invalid_nonce", "invalid_user_info_response" -> "The provider's answer could not "
                     + "be verified, so you were not signed in. Please sign in again, or tell your administrator.";
-            case "invalid_grant", "invalid_token_response", "invalid_request" -> "The provider refused this sign-in "
+            case "invalid_grant", "invalid_token_response" -> "The provider refused this sign-in "
                     + "(its code was invalid, expired or already used). Please sign in again.";
             case "access_denied" -> "The sign-in was cancelled at the provider.";
             case "client_registration_not_found" -> "This sign-in provider is not enabled on this Portus.";
