@@ -7,6 +7,7 @@ import io.portus.auth.policy.UserPermissionProperties;
 import io.portus.common.PortusProperties;
 import io.portus.mail.EmailProperties;
 import io.portus.ldap.LdapProperties;
+import io.portus.web.oauth.OauthProperties;
 import io.portus.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class ConfigurationPropertiesTest {
             "io.portus.catalog.internal.CatalogProperties", "io.portus.catalog.internal.RegistryClientProperties",
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
             "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
-            "io.portus.ldap.LdapProperties"})
+            "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -120,6 +121,25 @@ class ConfigurationPropertiesTest {
         assertThat(ldap.adminBase()).isEqualTo("ou=admins");
         assertThat(ldap.uid()).isEqualTo("uid");
         assertThat(ldap.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theOauthVariablesArePortusOwn() throws IOException {
+        Binder binder = binder(Map.of("PORTUS_OAUTH_LOCAL_LOGIN_ENABLED", "false",
+                "PORTUS_OAUTH_OPENID_CONNECT_ISSUER", "https://id.example", "PORTUS_OAUTH_OPENID_CONNECT_SECRET", "s3",
+                "PORTUS_OAUTH_GITHUB_CLIENT_ID", "gh-id", "PORTUS_OAUTH_GOOGLE_OAUTH2_ID", "g-id",
+                "PORTUS_OAUTH_GOOGLE_OAUTH2_OPTIONS_HD", "example.com", "PORTUS_OAUTH_GITLAB_APPLICATION_ID", "gl-id",
+                "PORTUS_OAUTH_BITBUCKET_OPTIONS_TEAM", "crew"), true);
+
+        OauthProperties oauth = bind(OauthProperties.class, binder);
+        assertThat(oauth.localLogin().enabled()).isFalse();
+        assertThat(oauth.openidConnect().issuer()).isEqualTo("https://id.example");
+        assertThat(oauth.github().clientId()).isEqualTo("gh-id");
+        assertThat(oauth.googleOauth2().id()).isEqualTo("g-id");
+        assertThat(oauth.googleOauth2().options().hd()).isEqualTo("example.com");
+        assertThat(oauth.gitlab().applicationId()).isEqualTo("gl-id");
+        assertThat(oauth.bitbucket().options().team()).isEqualTo("crew");
+        assertThat(oauth.toString()).doesNotContain("s3");
     }
 
     private static <T> T bind(Class<T> record, Binder binder) {

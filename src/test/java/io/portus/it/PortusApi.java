@@ -45,6 +45,12 @@ final class PortusApi {
         return id;
     }
 
+    /** {@code GET /api/v1/users/<id or email>}: the user, or null when there is none. */
+    JsonNode user(String idOrEmail) {
+        JsonNode user = send("GET", "/api/v1/users/" + idOrEmail, null, 200, 404);
+        return user.has("id") ? user : null;
+    }
+
     void disableUser(long id) {
         send("PUT", "/api/v1/users/" + id + "/toggle_enabled", Map.of("enabled", false), 200, 204);
     }

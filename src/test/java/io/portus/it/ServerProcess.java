@@ -97,15 +97,20 @@ public class ServerProcess implements AutoCloseable {
         start();
     }
 
+    /** The path polled until it answers 200 or 401 ({@code /v2/} for registries; other servers override it). */
+    protected String readyPath() {
+        return "/v2/";
+    }
+
     private void awaitReady() {
-        URI readyUri = baseUri().resolve("/v2/");
+        URI readyUri = baseUri().resolve(readyPath());
         long deadline = System.nanoTime() + startTimeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 LIVE.remove(process);
                 throw new AssertionError(name + " exited with code " + process.exitValue()
-                        + " before serving /v2/; log " + logFile + ":\n" + logTail(40));
+                        + " before serving " + readyPath() + "; log " + logFile + ":\n" + logTail(40));
             }
             try {
                 HttpResponse<Void> r = Http.client(tls).send(HttpRequest.newBuilder(readyUri)

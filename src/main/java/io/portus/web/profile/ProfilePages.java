@@ -1,12 +1,14 @@
 package io.portus.web.profile;
 
 import io.portus.account.ApplicationTokenService;
+import io.portus.account.ExternalAccounts;
 import io.portus.account.NewApplicationToken;
 import io.portus.account.User;
 import io.portus.account.UserService;
 import io.portus.account.UserUpdate;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.common.InvalidInputException;
+import io.portus.web.oauth.SignInOptions;
 import io.portus.web.support.CurrentUserArgument;
 import io.portus.web.support.Flash;
 import io.portus.web.support.TokenForm;
@@ -32,19 +34,23 @@ class ProfilePages {
     private final ApplicationTokenService tokens;
     private final CredentialsAuthenticator authenticator;
     private final UiSettings settings;
+    private final ExternalAccounts external;
 
     ProfilePages(UserService users, ApplicationTokenService tokens, CredentialsAuthenticator authenticator,
-                 UiSettings settings) {
+                 UiSettings settings, ExternalAccounts external) {
         this.users = users;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.settings = settings;
+        this.external = external;
     }
 
     @GetMapping("/profile")
     String show(@CurrentUserArgument User user, Model model) {
         model.addAttribute("tokens", tokens.list(user, user.id()));
         model.addAttribute("maxTokens", ApplicationTokenService.MAX_PER_USER);
+        // users of a sign-in provider have no Portus password: docker login takes an application token instead
+        model.addAttribute("provider", external.providerOf(user.id()).map(SignInOptions::label).orElse(null));
         if (!model.containsAttribute(NEW_TOKEN)) {
             model.addAttribute(NEW_TOKEN, null);
         }

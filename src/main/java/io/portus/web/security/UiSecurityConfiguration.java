@@ -4,6 +4,7 @@ import io.portus.account.ApplicationTokenService;
 import io.portus.account.UserService;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.throttle.AuthThrottle;
+import io.portus.web.oauth.ProviderLogin;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code /actuator}) authenticate themselves: their chain adds nothing (no session, CSRF, headers, challenge
  * or form parsing) but the admin check of {@code /actuator} ({@link ActuatorAccessFilter}). Registry routes do
  * not even reach it: {@code spring.security.filter.order} puts Spring Security after the registry filter.
- * Everything else is the UI: form sign-in (under the address throttle, {@link ThrottledSignIn}), CSRF on every
+ * Everything else is the UI: form sign-in (under the address throttle, {@link ThrottledSignIn}) and the
+ * providers' sign-in ({@link ProviderLogin}: OpenID Connect, GitHub, GitLab, Google, Bitbucket), CSRF on every
  * form, the current user re-read on each request, strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,12 +66,14 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, UserService users, AuthThrottle throttle) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, UserService users, AuthThrottle throttle, ProviderLogin providers)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/", "/users/sign_in", "/users/sign_up", ThrottledSignIn.PATH).permitAll()
                         .requestMatchers("/users/password", "/users/password/**").permitAll()
+                        .requestMatchers(ProviderLogin.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new CurrentUserFilter(users), AnonymousAuthenticationFilter.class)
@@ -86,6 +90,7 @@ class UiSecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        providers.configure(http);
         return http.build();
     }
 }

@@ -5,6 +5,7 @@ import io.portus.account.User;
 import io.portus.auth.throttle.AuthThrottle;
 import io.portus.common.InvalidInputException;
 import io.portus.ldap.LdapProperties;
+import io.portus.web.oauth.SignInOptions;
 import io.portus.web.security.CurrentUser;
 import io.portus.web.security.SessionSignIn;
 import io.portus.web.security.ThrottledSignIn;
@@ -34,17 +35,19 @@ class SessionPages {
     private final SessionSignIn sessions;
     private final UiSettings settings;
     private final LdapProperties ldap;
+    private final SignInOptions options;
 
-    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings, LdapProperties ldap) {
+    SessionPages(SignUp signUp, SessionSignIn sessions, UiSettings settings, LdapProperties ldap, SignInOptions options) {
         this.signUp = signUp;
         this.ldap = ldap;
         this.sessions = sessions;
         this.settings = settings;
+        this.options = options;
     }
 
     @GetMapping("/")
     String home(HttpServletRequest request) {
-        if (signUp.firstRun()) {
+        if (signUp.firstRun() && options.localLogin()) {
             return "redirect:/users/sign_up";
         }
         return CurrentUser.of(request).isPresent() ? "redirect:/dashboard" : "redirect:/users/sign_in";
@@ -54,7 +57,7 @@ class SessionPages {
     String signInForm(HttpServletRequest request, Model model, @RequestParam(required = false) String error,
                       @RequestParam(required = false) String locked, @RequestParam(name = "signed_out", required = false) String out,
                       @RequestParam(required = false) String unavailable) {
-        if (signUp.firstRun()) {
+        if (signUp.firstRun() && options.localLogin()) {
             return "redirect:/users/sign_up";
         }
         if (CurrentUser.of(request).isPresent()) {
@@ -65,6 +68,7 @@ class SessionPages {
         model.addAttribute("message", message);
         model.addAttribute("signedOut", out != null);
         model.addAttribute("signUpOpen", signUpOpen());
+        providers(model);
         return "session/sign_in";
     }
 
@@ -80,7 +84,14 @@ class SessionPages {
         model.addAttribute("message", SignInMessages.throttled(seconds));
         model.addAttribute("signedOut", false);
         model.addAttribute("signUpOpen", signUpOpen());
+        providers(model);
         return "session/sign_in";
+    }
+
+    /** The providers' buttons, and whether the password form shows (io.portus.web.oauth). */
+    private void providers(Model model) {
+        model.addAttribute("providers", options.buttons());
+        model.addAttribute("localLogin", options.localLogin());
     }
 
     @GetMapping("/users/sign_up")
