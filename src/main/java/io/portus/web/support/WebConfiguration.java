@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Registers the {@link PageInterceptor} on UI paths (not on {@code /api}, {@code /v2}, {@code /actuator}). */
+/** Registers the {@link PageInterceptor} (and {@link MissingEmailInterceptor}) on UI paths (not on {@code /api}, {@code /v2}, {@code /actuator}). */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -25,6 +25,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(pages)
+                .excludePathPatterns("/api/**", "/v2/**", "/actuator/**", "/webjars/**", "/assets/**");
+        registry.addInterceptor(new MissingEmailInterceptor())
                 .excludePathPatterns("/api/**", "/v2/**", "/actuator/**", "/webjars/**", "/assets/**");
     }
 }
