@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * LDAP sign-in against Debian's OpenLDAP {@code slapd} (package {@code slapd}, installed by {@code ./portus test}),
  * started privately by this test on a free port with its own slapd.conf and data under target/it-work, as the
- * current user: our jar signs a person in with {@code /v2/token} Basic credentials and with the sign-in form.
+ * current user: our jar, configured by a Portus {@code config-local.yml} ({@code PORTUS_CONFIG_FILE}) plus one
+ * variable, signs a person in with {@code /v2/token} Basic credentials and with the sign-in form.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LdapSlapdIT {
@@ -77,16 +79,25 @@ class LdapSlapdIT {
                 "-d", "0").redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
         awaitPort(ldapPort);
 
+        // configured as a Portus site is: its config-local.yml (ldap: block, Portus's spelling), the secret from
+        // the environment
+        Path config = dir.resolve("config-local.yml");
+        Files.writeString(config, String.join("\n",
+                "ldap:",
+                "  enabled: true",
+                "  hostname: 127.0.0.1",
+                "  port: " + ldapPort,
+                "  timeout: 5",
+                "  base: \"ou=people," + BASE + "\"",
+                "  group_base: \"ou=groups," + BASE + "\"",
+                "  authentication:",
+                "    enabled: true",
+                "    bind_dn: \"" + ROOT_DN + "\"",
+                "    password: \"overridden by PORTUS_LDAP_AUTHENTICATION_PASSWORD\"",
+                ""));
         portus = PortusProcess.builder("ldap-slapd")
-                .env("PORTUS_LDAP_ENABLED", "true")
-                .env("PORTUS_LDAP_HOSTNAME", "127.0.0.1")
-                .env("PORTUS_LDAP_PORT", Integer.toString(ldapPort))
-                .env("PORTUS_LDAP_BASE", "ou=people," + BASE)
-                .env("PORTUS_LDAP_GROUP_BASE", "ou=groups," + BASE)
-                .env("PORTUS_LDAP_AUTHENTICATION_ENABLED", "true")
-                .env("PORTUS_LDAP_AUTHENTICATION_BIND_DN", ROOT_DN)
+                .env("PORTUS_CONFIG_FILE", config.toString())
                 .env("PORTUS_LDAP_AUTHENTICATION_PASSWORD", ROOT_PASSWORD)
-                .env("PORTUS_LDAP_TIMEOUT", "5")
                 .start();
     }
 
@@ -119,6 +130,13 @@ class LdapSlapdIT {
         HttpResponse<String> signedIn = browser.signIn("form", "form-ldap-password");
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("sign_in");
+        // "form" has no mail in the directory: every page sends them to the profile to add one, as Portus does
+        HttpResponse<String> dashboard = browser.get("/dashboard");
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location").orElse("")).endsWith("/profile");
+        String csrf = browser.csrf("/profile");
+        assertThat(browser.post("/profile", Map.of("_csrf", csrf, "email", "form@example.com")).statusCode())
+                .isEqualTo(302);
         assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
     }
 
