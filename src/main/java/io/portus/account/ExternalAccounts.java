@@ -23,11 +23,16 @@ public class ExternalAccounts {
     private final ExternalIdentityStore identities;
     private final UserStore users;
     private final ApplicationEventPublisher events;
+    private final PortusUser portus;
+    private final boolean firstUserAdmin;
 
-    ExternalAccounts(ExternalIdentityStore identities, UserStore users, ApplicationEventPublisher events) {
+    ExternalAccounts(ExternalIdentityStore identities, UserStore users, ApplicationEventPublisher events,
+                     PortusUser portus, FirstUserAdminProperties firstUserAdmin) {
         this.identities = identities;
         this.users = users;
         this.events = events;
+        this.portus = portus;
+        this.firstUserAdmin = firstUserAdmin.enabled();
     }
 
     public Optional<User> find(ExternalIdentity identity) {
@@ -47,10 +52,13 @@ public class ExternalAccounts {
      * Creates the account of a person signing in for the first time. The username and email must pass
      * {@link UserRules} and be free; the caller maps a provider's name to a valid free one first. The email
      * may be {@code null} when the provider has none (LDAP without {@code mail}, as Portus allows): the person
-     * adds one on their profile.
+     * adds one on their profile. The account is an admin when {@code admin} (LDAP's admin base) or, with
+     * {@code first_user_admin.enabled}, when it is the installation's first: decided under the sign-up form's lock,
+     * so of several first sign-ins at once only one becomes admin.
      */
     @Transactional
     public User create(ExternalIdentity identity, String username, String email, String displayName, boolean admin) {
+        portus.lockForFirstUser(); // before any read, which would fix MariaDB's REPEATABLE READ snapshot
         FieldErrors errors = new FieldErrors();
         UserRules.username(username, errors);
         if (email != null) {
@@ -67,8 +75,9 @@ public class ExternalAccounts {
             errors.add("email", "has already been taken");
         }
         errors.throwIfAny();
-        long id = users.insert(username, email == null ? null : email.trim(), "", UserRules.blankToNull(displayName), admin, false,
-                Secrets.newToken(16));
+        boolean first = firstUserAdmin && users.countVisible() == 0;
+        long id = users.insert(username, email == null ? null : email.trim(), "", UserRules.blankToNull(displayName),
+                admin || first, false, Secrets.newToken(16));
         identities.link(id, identity.provider(), identity.uid());
         User user = users.byId(id).map(UserRow::user).orElseThrow();
         events.publishEvent(new UserCreated(user, user.id(), user.username()));

@@ -28,6 +28,7 @@ public class PortusUser implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final String password;
+    private volatile Long portusId;
 
     PortusUser(UserStore store, PasswordHashing hashing, JdbcClient jdbc, TransactionTemplate tx,
                PortusProperties properties) {
@@ -47,10 +48,11 @@ public class PortusUser implements SmartInitializingSingleton {
         UserRow row = store.byUsername(User.PORTUS).orElse(null);
         if (row == null) {
             String hash = password.isEmpty() ? "" : hashing.hash(password);
-            store.insert(User.PORTUS, "portus@portus.com", hash, null, true, false, Secrets.newToken(16));
+            portusId = store.insert(User.PORTUS, "portus@portus.com", hash, null, true, false, Secrets.newToken(16));
             log.info("Created the hidden 'portus' user{}", password.isEmpty() ? " (no password set: it cannot log in)" : "");
             return;
         }
+        portusId = row.user().id();
         boolean current = password.isEmpty() ? row.encryptedPassword().isEmpty()
                 : hashing.matches(password, row.encryptedPassword());
         if (!current) {
@@ -63,8 +65,18 @@ public class PortusUser implements SmartInitializingSingleton {
         }
     }
 
-    /** Locks the {@code portus} row until the current transaction ends (serialises first-user creation). */
+    /**
+     * Locks the {@code portus} row until the current transaction ends (serialises first-user creation). By its
+     * primary key: on a nearly empty table InnoDB may scan for a {@code username = ?} lock and take next-key locks
+     * on every row and gap, and then two first sign-ins deadlock on their inserts (seen with MariaDB).
+     */
     public void lockForFirstUser() {
-        jdbc.sql("SELECT id FROM users WHERE username = ? FOR UPDATE").param(User.PORTUS).query(Long.class).optional();
+        Long id = portusId;
+        if (id == null) {
+            jdbc.sql("SELECT id FROM users WHERE username = ? FOR UPDATE").param(User.PORTUS).query(Long.class).optional();
+        } else {
+            // a locking read only: a plain read first would fix MariaDB's REPEATABLE READ snapshot before the lock
+            jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+        }
     }
 }

@@ -45,7 +45,7 @@ class LdapAccounts {
                     .filter(accounts::emailFree).orElse(null);
             try {
                 user = Optional.of(accounts.create(identity, username.get(), email, null,
-                        person.admin() || users.count() == 0));
+                        person.admin()));
             } catch (InvalidInputException e) {
                 return new Result(null, "the account cannot be created: " + e.getMessage());
             }

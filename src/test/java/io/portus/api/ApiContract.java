@@ -281,12 +281,6 @@ abstract class ApiContract extends DatabaseTest {
         }
     }
 
-    private TestDatabases.Vendor vendor() {
-        String url = environment.getProperty("spring.datasource.url");
-        return url.startsWith("jdbc:h2") ? TestDatabases.Vendor.H2
-                : url.startsWith("jdbc:mariadb") ? TestDatabases.Vendor.MARIADB : TestDatabases.Vendor.POSTGRESQL;
-    }
-
     private long builtinId() {
         for (JsonNode r : admin.get("/api/v1/registries").json()) {
             if (r.get("builtin").asBoolean()) {

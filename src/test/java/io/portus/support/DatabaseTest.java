@@ -27,6 +27,13 @@ public abstract class DatabaseTest {
         return prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36).substring(0, 8);
     }
 
+    /** The vendor of this test's database. */
+    protected TestDatabases.Vendor vendor() {
+        String url = environment.getProperty("spring.datasource.url");
+        return url.startsWith("jdbc:h2") ? TestDatabases.Vendor.H2
+                : url.startsWith("jdbc:mariadb") ? TestDatabases.Vendor.MARIADB : TestDatabases.Vendor.POSTGRESQL;
+    }
+
     /** A second, independent Portus on the same database (a restart, or another instance). */
     protected ConfigurableApplicationContext anotherInstance(String... extraProperties) {
         Map<String, String> props = new LinkedHashMap<>();

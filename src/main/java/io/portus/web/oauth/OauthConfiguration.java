@@ -1,7 +1,6 @@
 package io.portus.web.oauth;
 
 import io.portus.account.ExternalAccounts;
-import io.portus.account.FirstAdmin;
 import io.portus.web.security.SessionSignIn;
 import io.portus.web.support.UiSettings;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,8 @@ class OauthConfiguration {
     }
 
     @Bean
-    ProviderAccounts providerAccounts(ExternalAccounts accounts, FirstAdmin firstAdmin, UiSettings settings) {
-        return new ProviderAccounts(accounts, firstAdmin, settings);
+    ProviderAccounts providerAccounts(ExternalAccounts accounts, UiSettings settings) {
+        return new ProviderAccounts(accounts, settings);
     }
 
     @Bean

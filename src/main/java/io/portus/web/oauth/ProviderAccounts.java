@@ -1,7 +1,6 @@
 package io.portus.web.oauth;
 
 import io.portus.account.ExternalAccounts;
-import io.portus.account.FirstAdmin;
 import io.portus.account.User;
 import io.portus.common.InvalidInputException;
 import io.portus.web.support.UiSettings;
@@ -11,17 +10,15 @@ import java.util.Optional;
 /**
  * The Portus account of a provider identity ({@link ExternalAccounts}): found by (provider, uid), or created on
  * the first sign-in (an admin when it is the first account of the installation and
- * {@code first_user_admin.enabled}, as the sign-up form does).
+ * {@code first_user_admin.enabled}, as the sign-up form does: {@link ExternalAccounts} decides under its lock).
  */
 final class ProviderAccounts {
 
     private final ExternalAccounts accounts;
-    private final FirstAdmin firstAdmin;
     private final UiSettings settings;
 
-    ProviderAccounts(ExternalAccounts accounts, FirstAdmin firstAdmin, UiSettings settings) {
+    ProviderAccounts(ExternalAccounts accounts, UiSettings settings) {
         this.accounts = accounts;
-        this.firstAdmin = firstAdmin;
         this.settings = settings;
     }
 
@@ -36,7 +33,6 @@ final class ProviderAccounts {
             displayName = displayName.substring(0, 255);
         }
         return accounts.create(identity.identity(), username == null ? "" : username.trim(),
-                email == null ? "" : email.trim(), settings.displayNames() ? displayName : null,
-                firstAdmin.nextSignUpIsAdmin());
+                email == null ? "" : email.trim(), settings.displayNames() ? displayName : null, false);
     }
 }
