@@ -11,6 +11,8 @@ import io.portus.it.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import java.util.Map;
 
 /**
@@ -45,6 +47,32 @@ final class Chromium implements AutoCloseable {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
         context.setDefaultTimeout(20_000);
         return context.newPage();
+    }
+
+    /** A new session signed in through the sign-in form as {@code username}; it lands on the dashboard. */
+    Page signIn(String base, String username, String password) {
+        Page page = newSession();
+        page.navigate(base + "/users/sign_in");
+        submitSignIn(page, username, password);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard"));
+        return page;
+    }
+
+    /** Fills and submits the sign-in form {@code page} shows. */
+    static void submitSignIn(Page page, String username, String password) {
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button:has-text('Sign in')");
+    }
+
+    /** Fills and submits the first run's "Create admin" form {@code page} shows; it lands on the dashboard. */
+    static void createFirstAdmin(Page page, String base, String username, String password) {
+        page.fill("#username", username);
+        page.fill("#email", username + "@example.com");
+        page.fill("#password", password);
+        page.fill("#password_confirmation", password);
+        page.click("button:has-text('Create admin')");
+        assertThat(page).hasURL(base + "/dashboard");
     }
 
     /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */

@@ -83,12 +83,7 @@ class PasswordResetIT {
     void theAdminExists() {
         Page admin = chromium.newSession();
         admin.navigate(base + "/");
-        admin.fill("#username", "admin");
-        admin.fill("#email", "admin@example.com");
-        admin.fill("#password", PASSWORD);
-        admin.fill("#password_confirmation", PASSWORD);
-        admin.click("button:has-text('Create admin')");
-        assertThat(admin).hasURL(base + "/dashboard");
+        Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
         admin.context().close();
     }
 
@@ -142,9 +137,7 @@ class PasswordResetIT {
         assertThat(page).hasURL(base + "/users/sign_in");
         assertThat(page.locator("main .alert").first()).containsText("Your password has been changed");
         chromium.screenshot(page, "password-reset-06-success");
-        page.fill("#username", "admin");
-        page.fill("#password", NEW_PASSWORD);
-        page.click("button:has-text('Sign in')");
+        Chromium.submitSignIn(page, "admin", NEW_PASSWORD);
         assertThat(page).hasURL(base + "/dashboard");
         page.context().close();
     }
@@ -158,9 +151,7 @@ class PasswordResetIT {
         assertThat(page.locator("a:has-text('Send me a new link')")).hasAttribute("href", "/users/password/new");
         chromium.screenshot(page, "password-reset-07-used-link");
         page.navigate(base + "/users/sign_in");
-        page.fill("#username", "admin");
-        page.fill("#password", PASSWORD);
-        page.click("button:has-text('Sign in')");
+        Chromium.submitSignIn(page, "admin", PASSWORD);
         assertThat(page.locator("#sign-in-error")).containsText("Invalid username or password.");
         page.context().close();
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,12 +63,7 @@ class TokensUiIT {
     void theAdminCreatesAUserAndABotWhoseTokenIsScopedByDefault() {
         admin = chromium.newSession();
         admin.navigate(base + "/");
-        admin.fill("#username", "admin");
-        admin.fill("#email", "admin@example.com");
-        admin.fill("#password", PASSWORD);
-        admin.fill("#password_confirmation", PASSWORD);
-        admin.click("button:has-text('Create admin')");
-        assertThat(admin).hasURL(base + "/dashboard");
+        Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
 
         admin.navigate(base + "/admin/users");
         admin.fill("#u-name", "alice");
@@ -158,12 +152,6 @@ class TokensUiIT {
     }
 
     Page signIn(String username, String password) {
-        Page page = chromium.newSession();
-        page.navigate(base + "/users/sign_in");
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("button:has-text('Sign in')");
-        assertThat(page).hasURL(Pattern.compile(".*/dashboard"));
-        return page;
+        return chromium.signIn(base, username, password);
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,12 +68,7 @@ class UiFlowIT {
         assertThat(admin).hasURL(base + "/users/sign_up");
         assertThat(admin.locator("h1")).hasText("Welcome to Portus");
         chromium.screenshot(admin, "01-first-run-create-admin");
-        admin.fill("#username", "admin");
-        admin.fill("#email", "admin@example.com");
-        admin.fill("#password", PASSWORD);
-        admin.fill("#password_confirmation", PASSWORD);
-        admin.click("button:has-text('Create admin')");
-        assertThat(admin).hasURL(base + "/dashboard");
+        Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
         assertThat(admin.locator(".alert-success")).containsText("administrator");
         assertThat(admin.locator("nav")).containsText("Admin");
         chromium.screenshot(admin, "02-dashboard-first-admin");
@@ -270,9 +264,7 @@ class UiFlowIT {
             page.click("button:has-text('Sign in')");
         }
         assertThat(page.locator("#sign-in-error")).containsText("locked");
-        page.fill("#username", "victor");
-        page.fill("#password", PASSWORD);
-        page.click("button:has-text('Sign in')");
+        Chromium.submitSignIn(page, "victor", PASSWORD);
         assertThat(page.locator("#sign-in-error")).containsText("locked");
         chromium.screenshot(page, "18-sign-in-locked");
         page.context().close();
@@ -298,13 +290,7 @@ class UiFlowIT {
     }
 
     Page signIn(String username, String password) {
-        Page page = chromium.newSession();
-        page.navigate(base + "/users/sign_in");
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("button:has-text('Sign in')");
-        assertThat(page).hasURL(Pattern.compile(".*/dashboard"));
-        return page;
+        return chromium.signIn(base, username, password);
     }
 
     static String csrf(Page page) {
