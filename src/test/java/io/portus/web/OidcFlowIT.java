@@ -102,6 +102,7 @@ class OidcFlowIT {
         assertThat(page).hasURL(base + "/dashboard");
         assertThat(page.locator(".alert-success")).containsText("Successfully registered as 'admin-sso'!");
         assertThat(page.locator("nav")).containsText("admin-sso");
+        assertThat(page.locator("#token-login-hint")).containsText("application token");
         chromium.screenshot(page, "oidc-04-dashboard-after-provider-sign-in");
         page.navigate(base + "/profile");
         assertThat(page.locator("#sso-docker-hint")).containsText("create an application token");

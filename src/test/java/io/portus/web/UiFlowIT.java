@@ -71,6 +71,7 @@ class UiFlowIT {
         Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
         assertThat(admin.locator(".alert-success")).containsText("administrator");
         assertThat(admin.locator("nav")).containsText("Admin");
+        assertThat(admin.locator("#token-login-hint")).hasCount(0);
         chromium.screenshot(admin, "02-dashboard-first-admin");
     }
 

@@ -1,5 +1,6 @@
 package io.portus.web.dashboard;
 
+import io.portus.account.ExternalAccounts;
 import io.portus.account.User;
 import io.portus.activity.ActivityFilter;
 import io.portus.activity.ActivityService;
@@ -26,8 +27,11 @@ class DashboardPages {
     private final NamespaceService namespaces;
     private final ActivityService activities;
     private final SocialService social;
+    private final ExternalAccounts external;
 
-    DashboardPages(TeamService teams, NamespaceService namespaces, ActivityService activities, SocialService social) {
+    DashboardPages(TeamService teams, NamespaceService namespaces, ActivityService activities, SocialService social,
+                   ExternalAccounts external) {
+        this.external = external;
         this.teams = teams;
         this.namespaces = namespaces;
         this.activities = activities;
@@ -41,6 +45,8 @@ class DashboardPages {
         model.addAttribute("namespaces", mine);
         model.addAttribute("personal", mine.stream().filter(Namespace::personal).findFirst().orElse(null));
         model.addAttribute("starred", social.starredRepositories(user, LIMIT));
+        // LDAP/OIDC people log in with an application token unless the directory checks their password (LDAP)
+        model.addAttribute("tokenLogin", external.providerOf(user.id()).filter(p -> !"ldap".equals(p)).isPresent());
         model.addAttribute("activities", activities.page(user, ActivityFilter.ALL, 0, ACTIVITIES).items());
         return "dashboard/dashboard";
     }
