@@ -71,12 +71,17 @@ final class Restrictions {
         }
     }
 
+    /**
+     * GitLab lists every group to its administrators unless {@code min_access_level} is given; 10 (Guest) keeps
+     * the groups the user is a member of, so an administrator outside the group is refused too.
+     */
     private void gitlab(String token) {
         String group = properties.gitlab().group();
         if (group.isBlank()) {
             return;
         }
-        List<Map<String, Object>> groups = api.list(SignInProviders.gitlabBase(properties.gitlab()) + "/api/v4/groups", token);
+        List<Map<String, Object>> groups = api.list(SignInProviders.gitlabBase(properties.gitlab())
+                + "/api/v4/groups?min_access_level=10", token);
         if (groups.stream().noneMatch(g -> group.equals(g.get("name")) || group.equals(g.get("full_path")))) {
             throw refused("The GitLab account isn't in the allowed group.");
         }
