@@ -82,7 +82,8 @@ final class Restrictions {
         }
         List<Map<String, Object>> groups = api.list(SignInProviders.gitlabBase(properties.gitlab())
                 + "/api/v4/groups?min_access_level=10", token);
-        if (groups.stream().noneMatch(g -> group.equals(g.get("name")) || group.equals(g.get("full_path")))) {
+        // the full path only: a display name is not unique (anyone can make a subgroup "x/devs" named "devs")
+        if (groups.stream().noneMatch(g -> g.get("full_path") instanceof String path && group.equalsIgnoreCase(path))) {
             throw refused("The GitLab account isn't in the allowed group.");
         }
     }
@@ -101,7 +102,8 @@ final class Restrictions {
         }
         List<Map<String, Object>> workspaces =
                 api.bitbucketValues(SignInProviders.BITBUCKET_API + "/workspaces?role=member&pagelen=100", token);
-        if (workspaces.stream().noneMatch(w -> team.equals(w.get("slug")) || team.equals(w.get("name")))) {
+        // the slug only: anyone can create a workspace with any display name
+        if (workspaces.stream().noneMatch(w -> w.get("slug") instanceof String slug && team.equalsIgnoreCase(slug))) {
             throw refused("The Bitbucket account isn't in the allowed team.");
         }
     }
