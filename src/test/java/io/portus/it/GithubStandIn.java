@@ -117,7 +117,7 @@ public final class GithubStandIn implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> out = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return out;
@@ -130,7 +130,7 @@ public final class GithubStandIn implements AutoCloseable {
         return out;
     }
 
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+    static void send(HttpExchange x, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", type);
         x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -22,14 +22,16 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-in with an OpenID provider and with GitHub, in plain HTTP against the real jar: the test OpenID provider
- * ({@link TestOidcProvider}, Spring Authorization Server in its own process) and a local GitHub stand-in
- * ({@link GithubStandIn}: github.com is unreachable from the test machines, so a local server speaking GitHub's
- * API shapes plays it). A {@link CookieBrowser} follows the redirects and fills the provider's login form.
+ * Sign-in with an OpenID provider, GitHub and GitLab, in plain HTTP against the real jar: the test OpenID provider
+ * ({@link TestOidcProvider}, Spring Authorization Server in its own process) and local GitHub and GitLab
+ * stand-ins ({@link GithubStandIn}, {@link GitlabStandIn}: github.com and gitlab.com are unreachable from the
+ * test machines, so local servers speaking their API shapes play them). A {@link CookieBrowser} follows the
+ * redirects and fills the provider's login form.
  * Covered: first sign-in creates the account, the next finds it; a taken name leads to {@code /users/oauth}
  * (CSRF-protected); tampered callbacks (wrong state, replayed code, another session's code so the PKCE verifier
  * does not match, a code without verifier, a forged nonce, an ID token of another issuer) end on the sign-in
- * page with a message and no session; a disabled user is refused; GitHub's organization restriction.
+ * page with a message and no session; a disabled user is refused; GitHub's organization restriction; GitLab's
+ * group restriction (an administrator outside the group too) and its {@code domain} restriction.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +42,7 @@ class OidcSignInIT {
 
     OidcProviderProcess provider;
     GithubStandIn github;
+    GitlabStandIn gitlab;
     PortusProcess portus;
     PortusApi api;
 
@@ -47,6 +50,7 @@ class OidcSignInIT {
     void start() {
         provider = OidcProviderProcess.launch();
         github = GithubStandIn.start();
+        gitlab = GitlabStandIn.start();
         portus = PortusProcess.builder("oidc-signin")
                 .env("PORTUS_OAUTH_OPENID_CONNECT_ENABLED", "true")
                 .env("PORTUS_OAUTH_OPENID_CONNECT_ISSUER", provider.issuer())
@@ -57,6 +61,12 @@ class OidcSignInIT {
                 .env("PORTUS_OAUTH_GITHUB_CLIENT_SECRET", GithubStandIn.CLIENT_SECRET)
                 .env("PORTUS_OAUTH_GITHUB_ORGANIZATION", GithubStandIn.ORG)
                 .env("PORTUS_OAUTH_GITHUB_SERVER", github.base())
+                .env("PORTUS_OAUTH_GITLAB_ENABLED", "true")
+                .env("PORTUS_OAUTH_GITLAB_APPLICATION_ID", GitlabStandIn.APPLICATION_ID)
+                .env("PORTUS_OAUTH_GITLAB_SECRET", GitlabStandIn.SECRET)
+                .env("PORTUS_OAUTH_GITLAB_GROUP", GitlabStandIn.GROUP)
+                .env("PORTUS_OAUTH_GITLAB_DOMAIN", GitlabStandIn.DOMAIN)
+                .env("PORTUS_OAUTH_GITLAB_SERVER", gitlab.base())
                 .start();
         api = new PortusApi(portus.baseUri().toString());
         api.bootstrap("admin", ADMIN_PASSWORD);
@@ -64,7 +74,7 @@ class OidcSignInIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {portus, github, provider}) {
+        for (AutoCloseable c : new AutoCloseable[] {portus, github, gitlab, provider}) {
             try {
                 if (c != null) {
                     c.close();
@@ -77,11 +87,11 @@ class OidcSignInIT {
 
     @Test
     @Order(1)
-    void theSignInPageOffersBothProvidersBesideThePasswordForm() {
+    void theSignInPageOffersTheProvidersBesideThePasswordForm() {
         CookieBrowser.Page page = new CookieBrowser().get(portus("/users/sign_in"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in with OpenID Connect", "href=\"/users/auth/openid_connect\"",
-                "Sign in with GitHub", "name=\"password\"");
+                "Sign in with GitHub", "Sign in with GitLab", "name=\"password\"");
     }
 
     @Test
@@ -202,9 +212,37 @@ class OidcSignInIT {
 
     @Test
     @Order(10)
+    void gitLabLetsInMembersOfTheGroupWithAnEmailOfTheDomainOnly() {
+        CookieBrowser ada = new CookieBrowser();
+        assertThat(ada.follow(ada.get(gitlabCallback(ada, "ada")))
+                .uri().getPath()).isEqualTo("/dashboard");
+        JsonNode user = api.user("ada@" + GitlabStandIn.DOMAIN);
+        assertThat(user.path("username").asString()).isEqualTo("ada");
+        // the profile names the account's users.provider
+        assertThat(ada.get(portus("/profile")).body()).contains("You sign in through <strong>GitLab</strong>");
+        CookieBrowser again = new CookieBrowser();
+        assertThat(again.follow(again.get(gitlabCallback(again, "ada")))
+                .uri().getPath()).isEqualTo("/dashboard");
+        assertThat(api.user("ada@" + GitlabStandIn.DOMAIN).path("id").asLong()).isEqualTo(user.path("id").asLong());
+
+        // bert is in another group; root is a GitLab administrator, to whom GitLab lists every group
+        for (String outsider : new String[] {"bert", "root"}) {
+            CookieBrowser b = new CookieBrowser();
+            assertRefused(b, b.follow(b.get(gitlabCallback(b, outsider))),
+                    "The GitLab account isn't in the allowed group.");
+            assertThat(api.user(outsider + "@" + GitlabStandIn.DOMAIN)).as(outsider).isNull();
+        }
+        CookieBrowser carol = new CookieBrowser();
+        assertRefused(carol, carol.follow(carol.get(gitlabCallback(carol, "carol"))),
+                "Email addresses on the domain elsewhere.example aren't allowed.");
+        assertThat(api.user("carol@elsewhere.example")).isNull();
+    }
+
+    @Test
+    @Order(11)
     void nonsenseOnTheSignInPathsEndsOnTheSignInPage() {
         CookieBrowser b = new CookieBrowser();
-        assertRefused(b, b.follow(b.get(portus("/users/auth/gitlab"))), "This sign-in provider is not enabled");
+        assertRefused(b, b.follow(b.get(portus("/users/auth/bitbucket"))), "This sign-in provider is not enabled");
         assertRefused(b, b.follow(b.get(portus(CALLBACK))), "The sign-in with your provider failed");
         assertRefused(b, b.follow(b.get(portus(CALLBACK + "?error=access_denied&state=x"))), "could not be matched");
         assertRefused(b, b.follow(b.get(portus("/users/auth/nope/callback?code=1&state=2"))), "could not be matched");
@@ -230,12 +268,21 @@ class OidcSignInIT {
     }
 
     URI githubCallback(CookieBrowser b, String login) {
-        CookieBrowser.Page start = b.get(portus("/users/auth/github"));
-        assertThat(start.next().toString()).startsWith(github.base() + "/login/oauth/authorize");
+        return standInCallback(b, "github", github.base() + "/login/oauth/authorize", login);
+    }
+
+    URI gitlabCallback(CookieBrowser b, String login) {
+        return standInCallback(b, "gitlab", gitlab.base() + "/oauth/authorize", login);
+    }
+
+    /** Starts the sign-in with a stand-in {@code provider}, picks {@code login} on its authorize page; the callback. */
+    URI standInCallback(CookieBrowser b, String provider, String authorizeUrl, String login) {
+        CookieBrowser.Page start = b.get(portus("/users/auth/" + provider));
+        assertThat(start.next().toString()).startsWith(authorizeUrl);
         CookieBrowser.Page page = b.get(start.next());
         Map<String, String> form = new HashMap<>(CookieBrowser.hidden(page.body()));
         form.put("login", login);
-        return b.followUntil(b.post(URI.create(github.base() + "/login/oauth/authorize"), form), "/users/auth/github/callback");
+        return b.followUntil(b.post(URI.create(authorizeUrl), form), "/users/auth/" + provider + "/callback");
     }
 
     /** Back on the sign-in page with {@code message}, and not signed in. */

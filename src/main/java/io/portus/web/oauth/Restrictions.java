@@ -71,13 +71,19 @@ final class Restrictions {
         }
     }
 
+    /**
+     * GitLab lists every group to its administrators unless {@code min_access_level} is given; 10 (Guest) keeps
+     * the groups the user is a member of, so an administrator outside the group is refused too.
+     */
     private void gitlab(String token) {
         String group = properties.gitlab().group();
         if (group.isBlank()) {
             return;
         }
-        List<Map<String, Object>> groups = api.list(SignInProviders.gitlabBase(properties.gitlab()) + "/api/v4/groups", token);
-        if (groups.stream().noneMatch(g -> group.equals(g.get("name")) || group.equals(g.get("full_path")))) {
+        List<Map<String, Object>> groups = api.list(SignInProviders.gitlabBase(properties.gitlab())
+                + "/api/v4/groups?min_access_level=10", token);
+        // the full path only: a display name is not unique (anyone can make a subgroup "x/devs" named "devs")
+        if (groups.stream().noneMatch(g -> g.get("full_path") instanceof String path && group.equalsIgnoreCase(path))) {
             throw refused("The GitLab account isn't in the allowed group.");
         }
     }
@@ -96,7 +102,8 @@ final class Restrictions {
         }
         List<Map<String, Object>> workspaces =
                 api.bitbucketValues(SignInProviders.BITBUCKET_API + "/workspaces?role=member&pagelen=100", token);
-        if (workspaces.stream().noneMatch(w -> team.equals(w.get("slug")) || team.equals(w.get("name")))) {
+        // the slug only: anyone can create a workspace with any display name
+        if (workspaces.stream().noneMatch(w -> w.get("slug") instanceof String slug && team.equalsIgnoreCase(slug))) {
             throw refused("The Bitbucket account isn't in the allowed team.");
         }
     }
