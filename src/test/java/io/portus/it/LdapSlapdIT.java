@@ -7,77 +7,55 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LDAP sign-in against Debian's OpenLDAP {@code slapd} (package {@code slapd}, installed by {@code ./portus test}),
- * started privately by this test on a free port with its own slapd.conf and data under target/it-work, as the
- * current user: our jar, configured by a Portus {@code config-local.yml} ({@code PORTUS_CONFIG_FILE}) plus one
- * variable, signs a person in with {@code /v2/token} Basic credentials and with the sign-in form.
+ * LDAP sign-in against Debian's OpenLDAP {@code slapd} ({@link Slapd}: started privately by this test as the
+ * current user, one process for every case, listening on {@code ldap://} and {@code ldaps://} with a certificate
+ * from a CA made here): our jar, configured by a Portus {@code config-local.yml} ({@code PORTUS_CONFIG_FILE}) plus
+ * variables, signs a person in with {@code /v2/token} Basic credentials and with the sign-in form over plain LDAP,
+ * and with {@code /v2/token} over StartTLS and over LDAPS trusting only the CA file. LdapProperties is read once at
+ * start-up, so each encryption method needs its own jar: three jars. The CA file is read at
+ * each connection, so the refusal of a server whose certificate another CA issued is shown on the same two jars by
+ * putting that other CA into their CA file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LdapSlapdIT {
 
-    static final Path SLAPD = Path.of("/usr/sbin/slapd");
-    static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
     static final String BASE = "dc=example,dc=com";
     static final String ROOT_DN = "cn=admin," + BASE;
     static final String ROOT_PASSWORD = "slapd-root-secret";
 
     Path dir;
-    Process slapd;
-    int ldapPort;
+    Slapd slapd;
     PortusProcess portus;
+    PortusProcess startTls;
+    Path startTlsCaFile;
+    PortusProcess ldaps;
+    Path ldapsCaFile;
 
     @BeforeAll
     void start() throws Exception {
-        assertThat(SLAPD).as("slapd is installed (./portus test installs the slapd package)").isExecutable();
         dir = ItPaths.newWorkDir("slapd");
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Path conf = dir.resolve("slapd.conf");
-        Files.writeString(conf, String.join("\n",
-                "include /etc/ldap/schema/core.schema",
-                "include /etc/ldap/schema/cosine.schema",
-                "include /etc/ldap/schema/inetorgperson.schema",
-                "pidfile " + dir.resolve("slapd.pid"),
-                "argsfile " + dir.resolve("slapd.args"),
-                "modulepath /usr/lib/ldap",
-                "moduleload back_mdb",
-                "database mdb",
-                "maxsize 67108864",
-                "suffix \"" + BASE + "\"",
-                "rootdn \"" + ROOT_DN + "\"",
-                "rootpw " + ROOT_PASSWORD,
-                "directory " + data,
-                "access to attrs=userPassword by anonymous auth by * none",
-                "access to * by * read",
-                ""));
-        Path ldif = dir.resolve("data.ldif");
-        Files.writeString(ldif, String.join("\n",
+        slapd = new Slapd(dir, BASE, ROOT_DN, ROOT_PASSWORD, String.join("\n",
                 "dn: " + BASE, "objectClass: top", "objectClass: dcObject", "objectClass: organization",
                 "o: Example", "dc: example", "",
                 "dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people", "",
                 "dn: ou=groups," + BASE, "objectClass: organizationalUnit", "ou: groups", "",
                 "dn: uid=sally,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: sally", "cn: Sally",
                 "sn: Slapd", "mail: sally@example.com", "userPassword: sally-ldap-password", "",
+                "dn: uid=tina,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: tina", "cn: Tina",
+                "sn: Tls", "mail: tina@example.com", "userPassword: tina-ldap-password", "",
                 "dn: uid=form,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: form", "cn: Form",
                 "sn: User", "userPassword: form-ldap-password", "",
                 "dn: cn=slapd-team,ou=groups," + BASE, "objectClass: groupOfNames", "cn: slapd-team",
                 "member: uid=sally,ou=people," + BASE, ""));
-        run(List.of(SLAPADD.toString(), "-f", conf.toString(), "-l", ldif.toString()));
-        ldapPort = FreePorts.next();
-        slapd = new ProcessBuilder(SLAPD.toString(), "-h", "ldap://127.0.0.1:" + ldapPort + "/", "-f", conf.toString(),
-                "-d", "0").redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
-        awaitPort(ldapPort);
 
         // configured as a Portus site is: its config-local.yml (ldap: block, Portus's spelling), the secret from
         // the environment
@@ -86,7 +64,7 @@ class LdapSlapdIT {
                 "ldap:",
                 "  enabled: true",
                 "  hostname: 127.0.0.1",
-                "  port: " + ldapPort,
+                "  port: " + slapd.ldapPort(),
                 "  timeout: 5",
                 "  base: \"ou=people," + BASE + "\"",
                 "  group_base: \"ou=groups," + BASE + "\"",
@@ -95,22 +73,37 @@ class LdapSlapdIT {
                 "    bind_dn: \"" + ROOT_DN + "\"",
                 "    password: \"overridden by PORTUS_LDAP_AUTHENTICATION_PASSWORD\"",
                 ""));
-        portus = PortusProcess.builder("ldap-slapd")
-                .env("PORTUS_CONFIG_FILE", config.toString())
-                .env("PORTUS_LDAP_AUTHENTICATION_PASSWORD", ROOT_PASSWORD)
+        // each TLS jar has its own copy of the CA file, which a test replaces for a while
+        startTlsCaFile = Files.copy(slapd.caFile(), dir.resolve("ca-start-tls.pem"));
+        ldapsCaFile = Files.copy(slapd.caFile(), dir.resolve("ca-ldaps.pem"));
+        // one after the other: side by side they only share the same CPUs and each takes longer to start
+        portus = jar(config, "ldap-slapd").start();
+        startTls = jar(config, "ldap-slapd-start-tls")
+                .env("PORTUS_LDAP_ENCRYPTION_METHOD", "start_tls")
+                .env("PORTUS_LDAP_ENCRYPTION_OPTIONS_CA_FILE", startTlsCaFile.toString())
                 .start();
+        ldaps = jar(config, "ldap-slapd-ldaps")
+                .env("PORTUS_LDAP_PORT", Integer.toString(slapd.ldapsPort()))
+                .env("PORTUS_LDAP_ENCRYPTION_METHOD", "simple_tls")
+                .env("PORTUS_LDAP_ENCRYPTION_OPTIONS_CA_FILE", ldapsCaFile.toString())
+                .start();
+    }
+
+    private PortusProcess.Builder jar(Path config, String name) {
+        return PortusProcess.builder(name)
+                .env("PORTUS_CONFIG_FILE", config.toString())
+                .env("PORTUS_LDAP_AUTHENTICATION_PASSWORD", ROOT_PASSWORD);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (portus != null) {
-            portus.close();
+        for (PortusProcess jar : new PortusProcess[] {portus, startTls, ldaps}) {
+            if (jar != null) {
+                jar.close();
+            }
         }
         if (slapd != null) {
-            slapd.destroy();
-            if (!slapd.waitFor(10, TimeUnit.SECONDS)) {
-                slapd.destroyForcibly();
-            }
+            slapd.close();
         }
     }
 
@@ -140,26 +133,41 @@ class LdapSlapdIT {
         assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(command + ": " + out).isZero();
+    @Test
+    void startTlsTrustingOnlyTheCaFile() throws IOException {
+        signsInOnlyWithTheRightCa(startTls, startTlsCaFile);
     }
 
-    private void awaitPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!slapd.isAlive()) {
-                throw new AssertionError("slapd exited with " + slapd.exitValue() + ": "
-                        + Files.readString(dir.resolve("slapd.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+    @Test
+    void ldapsTrustingOnlyTheCaFile() throws IOException {
+        signsInOnlyWithTheRightCa(ldaps, ldapsCaFile);
+    }
+
+    /**
+     * sally signs in through TLS; tina, who never signed in on this jar (so no cached password spares the
+     * directory), is refused with 401 while the CA file holds another CA, and signs in once it is the right one again.
+     */
+    private void signsInOnlyWithTheRightCa(PortusProcess jar, Path caFile) throws IOException {
+        PortusApi api = new PortusApi(jar.baseUri().toString());
+        String service = jar.hostPort();
+        assertThat(api.token("sally", "not-her-password", service).statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = api.token("sally", "sally-ldap-password", service);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(Json.parse(ok.body()).path("token").asString()).isNotEmpty();
+
+        Files.copy(slapd.otherCaFile(), caFile, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            HttpResponse<String> refused = api.token("tina", "tina-ldap-password", service);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.body()).contains("LDAP");
+        } finally {
+            Files.copy(slapd.caFile(), caFile, StandardCopyOption.REPLACE_EXISTING);
         }
-        throw new AssertionError("slapd did not listen on " + port + ": " + Files.readString(dir.resolve("slapd.log")));
+        HttpResponse<String> trusted = api.token("tina", "tina-ldap-password", service);
+        assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
+        // refused for the certificate, not for anything else that could stop a connection
+        assertThat(Files.readString(jar.logFile())).contains("LDAP sign-in of 'tina' failed")
+                .contains("SSLHandshakeException")
+                .doesNotContain("tina-ldap-password").doesNotContain(ROOT_PASSWORD);
     }
 }
