@@ -1,32 +1,21 @@
 package io.portus.it;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.portus.support.TestCertificates.certificate;
+import static io.portus.support.TestCertificates.pem;
+import static io.portus.support.TestCertificates.rsa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,7 +46,8 @@ final class Slapd implements AutoCloseable {
         KeyPair serverKeys = rsa();
         caFile = pem(dir.resolve("ca.pem"), ca);
         Path certFile = pem(dir.resolve("server.pem"),
-                certificate(serverKeys, "127.0.0.1", caKeys, "Slapd IT CA", false));
+                certificate(serverKeys, "127.0.0.1", caKeys, "Slapd IT CA", false,
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")));
         Path keyFile = pem(dir.resolve("server-key.pem"), serverKeys.getPrivate());
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         KeyPair otherKeys = rsa();
@@ -148,34 +138,6 @@ final class Slapd implements AutoCloseable {
         throw new AssertionError("slapd did not listen on " + port + ": " + Files.readString(dir.resolve("slapd.log")));
     }
 
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
 
-    /** A CA certificate, or a server certificate for 127.0.0.1 (IP SAN) and localhost. */
-    private static X509Certificate certificate(KeyPair subject, String subjectCn, KeyPair issuer, String issuerCn,
-                                               boolean ca) throws Exception {
-        var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + issuerCn),
-                BigInteger.valueOf(System.nanoTime()), Date.from(Instant.now().minus(Duration.ofMinutes(5))),
-                Date.from(Instant.now().plus(Duration.ofDays(2))), new X500Name("CN=" + subjectCn), subject.getPublic());
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (!ca) {
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                    new GeneralName(GeneralName.dNSName, "localhost")}));
-        }
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
-    }
 
-    private static Path pem(Path file, Object object) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        Files.writeString(file, out.toString());
-        return file;
-    }
 }

@@ -9,31 +9,21 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+
+import static io.portus.support.TestCertificates.certificate;
+import static io.portus.support.TestCertificates.pem;
+import static io.portus.support.TestCertificates.rsa;
 
 /**
  * A real LDAP server for tests: UnboundID's in-memory directory with four listeners on 127.0.0.1 — plain LDAP
@@ -59,8 +49,10 @@ final class TestDirectory implements AutoCloseable {
         KeyPair caKeys = rsa();
         X509Certificate ca = certificate(caKeys, "Test LDAP CA", caKeys, "Test LDAP CA", true);
         KeyPair serverKeys = rsa();
-        X509Certificate serverCert = certificate(serverKeys, "localhost", caKeys, "Test LDAP CA", false);
-        X509Certificate otherNameCert = certificate(serverKeys, "ldap.other.test", caKeys, "Test LDAP CA", false);
+        X509Certificate serverCert = certificate(serverKeys, "localhost", caKeys, "Test LDAP CA", false,
+                new GeneralName(GeneralName.dNSName, "localhost"));
+        X509Certificate otherNameCert = certificate(serverKeys, "ldap.other.test", caKeys, "Test LDAP CA", false,
+                new GeneralName(GeneralName.dNSName, "ldap.other.test"));
         caFile = pem(dir.resolve("ldap-ca.pem"), ca);
         KeyPair otherKeys = rsa();
         otherCaFile = pem(dir.resolve("other-ca.pem"), certificate(otherKeys, "Other CA", otherKeys, "Other CA", true));
@@ -181,32 +173,6 @@ final class TestDirectory implements AutoCloseable {
         }
     }
 
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
 
-    private static X509Certificate certificate(KeyPair subject, String subjectCn, KeyPair issuer, String issuerCn,
-                                               boolean ca) throws Exception {
-        var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + issuerCn), BigInteger.valueOf(System.nanoTime()),
-                Date.from(Instant.now().minus(Duration.ofMinutes(5))), Date.from(Instant.now().plus(Duration.ofDays(2))),
-                new X500Name("CN=" + subjectCn), subject.getPublic());
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (!ca) {
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, subjectCn)));
-        }
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
-    }
 
-    private static Path pem(Path file, Object object) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        Files.writeString(file, out.toString());
-        return file;
-    }
 }
