@@ -74,15 +74,7 @@ class OidcSignInIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {portus, github, gitlab, provider}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // best effort
-            }
-        }
+        Closer.closeAll(portus, github, gitlab, provider);
     }
 
     @Test

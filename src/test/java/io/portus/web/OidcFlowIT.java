@@ -6,6 +6,7 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import idp.TestOidcProvider;
 import io.portus.it.FreePorts;
+import io.portus.it.Closer;
 import io.portus.it.GithubStandIn;
 import io.portus.it.Http;
 import io.portus.it.OidcProviderProcess;
@@ -69,15 +70,7 @@ class OidcFlowIT {
         if (chromium != null) {
             chromium.close();
         }
-        for (AutoCloseable c : new AutoCloseable[] {ssoOnly, portus, github, provider}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // best effort
-            }
-        }
+        Closer.closeAll(ssoOnly, portus, github, provider);
     }
 
     @Test
