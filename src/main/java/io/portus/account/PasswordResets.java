@@ -8,13 +8,13 @@ import io.portus.account.internal.PasswordResetStore.State;
 import io.portus.account.internal.UserRow;
 import io.portus.account.internal.UserStore;
 import io.portus.common.BackgroundQueue;
+import io.portus.common.QueueOwner;
 import io.portus.common.FieldErrors;
 import io.portus.common.Secrets;
 import io.portus.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +35,7 @@ import java.util.Optional;
  * one background thread, so the answer (and its timing) is the same whether the address exists or not.
  */
 @Service
-public class PasswordResets implements SmartLifecycle {
+public class PasswordResets extends QueueOwner {
 
     public static final Duration LIFETIME = Duration.ofHours(6);
     public static final Duration MAIL_INTERVAL = Duration.ofMinutes(5);
@@ -170,18 +170,8 @@ public class PasswordResets implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        queue.start();
-    }
-
-    @Override
-    public void stop() {
-        queue.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return queue.isRunning();
+    protected BackgroundQueue<?> queue() {
+        return queue;
     }
 
     private record Request(String email, String linkBase) {

@@ -1,6 +1,7 @@
 package io.portus.catalog.internal;
 
 import io.portus.common.BackgroundQueue;
+import io.portus.common.QueueOwner;
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
 import io.portus.registry.event.RegistryEvent;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tags' "last pulled" time, which {@link PullTimes} coalesces instead of storing each pull.
  */
 @Component
-class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
+class BuiltInEventRecorder extends QueueOwner implements RegistryEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInEventRecorder.class);
 
@@ -78,18 +79,8 @@ class BuiltInEventRecorder implements RegistryEventListener, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        queue.start();
-    }
-
-    @Override
-    public void stop() {
-        queue.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return queue.isRunning();
+    protected BackgroundQueue<?> queue() {
+        return queue;
     }
 
     /** Stops after the registry's dispatcher (which stops after the web server), so queued events get written. */

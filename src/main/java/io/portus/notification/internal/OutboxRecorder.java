@@ -3,6 +3,7 @@ package io.portus.notification.internal;
 import java.util.List;
 
 import io.portus.common.BackgroundQueue;
+import io.portus.common.QueueOwner;
 import io.portus.notification.NotificationProperties.Endpoint;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.registry.event.RegistryEventListener;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Queues each built-in registry event in the outbox of every endpoint that wants it. The registry's
  * dispatcher only enqueues in memory; one writer thread stores, retrying while the database is down.
  */
-final class OutboxRecorder implements RegistryEventListener, SmartLifecycle {
+final class OutboxRecorder extends QueueOwner implements RegistryEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRecorder.class);
 
@@ -63,18 +64,8 @@ final class OutboxRecorder implements RegistryEventListener, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        queue.start();
-    }
-
-    @Override
-    public void stop() {
-        queue.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return queue.isRunning();
+    protected BackgroundQueue<?> queue() {
+        return queue;
     }
 
     @Override
