@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.portus.support.S3Server;
+
 /**
  * The reference registry, CNCF distribution 2.8 (Debian {@code docker-registry}), as a process on a free
- * loopback port with a generated {@code config.yml}: filesystem storage on a given directory, delete
- * enabled, info log with access log; optionally token auth, a notifications endpoint and TLS.
+ * loopback port with a generated {@code config.yml}: filesystem storage on a given directory (or its s3
+ * driver on a bucket of {@link S3Server}), delete enabled, info log with access log; optionally token auth,
+ * a notifications endpoint and TLS.
  * <pre>{@code
  * try (DistributionProcess dist = DistributionProcess.builder("ref", storageDir).start()) { ... }
  * }</pre>
@@ -26,6 +29,7 @@ public final class DistributionProcess extends ServerProcess implements Registry
 
     private final Path storageRoot;
     private final Path configFile;
+    private final ListPartsFixProxy s3Fix;
 
     private DistributionProcess(Builder b) {
         this(b, FreePorts.next(), ItPaths.newWorkDir(b.name));
@@ -34,8 +38,9 @@ public final class DistributionProcess extends ServerProcess implements Registry
     private DistributionProcess(Builder b, int port, Path work) {
         super(b.name, List.of(executable().toString(), "serve", writeConfig(work, b, port).toString()), Map.of(),
                 work, port, b.tlsCert != null, b.startTimeout);
-        this.storageRoot = b.storageRoot;
+        this.storageRoot = b.s3 != null ? b.s3.objectsDir() : b.storageRoot;
         this.configFile = work.resolve("config.yml");
+        this.s3Fix = b.s3Fix;
     }
 
     /** A distribution 2.8 on {@code storageRoot} (the directory that holds {@code docker/registry/v2}). */
@@ -65,7 +70,11 @@ public final class DistributionProcess extends ServerProcess implements Registry
             y.append("  accesslog: {disabled: true}\n");
         }
         y.append("storage:\n  cache: {blobdescriptor: inmemory}\n");
-        y.append("  filesystem: {rootdirectory: ").append(q(ItPaths.mkdirs(b.storageRoot))).append("}\n");
+        if (b.s3 != null) {
+            b.s3.appendConfig(y, b.s3Fix.port());
+        } else {
+            y.append("  filesystem: {rootdirectory: ").append(q(ItPaths.mkdirs(b.storageRoot))).append("}\n");
+        }
         y.append("  delete: {enabled: ").append(b.deleteEnabled).append("}\n");
         y.append("http:\n  addr: \"127.0.0.1:").append(port).append("\"\n");
         byte[] secret = new byte[16];
@@ -94,13 +103,25 @@ public final class DistributionProcess extends ServerProcess implements Registry
         return y.toString();
     }
 
-    private static String q(Object value) {
+    static String q(Object value) {
         return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * The storage root: the filesystem directory, or with {@link Builder#s3} S3Proxy's directory of
+     * {@code <bucket>/<rootdirectory>} (S3Proxy keeps objects as files, so the keys can be read there).
+     */
     @Override
     public Path storageRoot() {
         return storageRoot;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        if (s3Fix != null) {
+            s3Fix.close();
+        }
     }
 
     public Path configFile() {
@@ -139,6 +160,8 @@ public final class DistributionProcess extends ServerProcess implements Registry
         private Path tokenRootCertBundle;
         private String notifyUrl;
         private Duration startTimeout = Duration.ofSeconds(30);
+        private S3Storage s3;
+        private ListPartsFixProxy s3Fix;
 
         private Builder(String name, Path storageRoot) {
             this.name = name;
@@ -178,6 +201,16 @@ public final class DistributionProcess extends ServerProcess implements Registry
             return this;
         }
 
+        /**
+         * Its s3 driver instead of the filesystem: {@code bucket} of the shared S3Proxy under {@code rootDirectory}
+         * (may be empty), through a {@link ListPartsFixProxy}; {@code redirect} false sets
+         * {@code storage.redirect.disable} (2.8's default is to redirect blob GETs to presigned URLs).
+         */
+        public Builder s3(S3Server server, String bucket, String rootDirectory, boolean redirect) {
+            this.s3 = new S3Storage(server, bucket, rootDirectory, redirect);
+            return this;
+        }
+
         public Builder deleteEnabled(boolean enabled) {
             this.deleteEnabled = enabled;
             return this;
@@ -190,8 +223,16 @@ public final class DistributionProcess extends ServerProcess implements Registry
 
         /** Starts it and waits until {@code GET /v2/} answers 200 or 401. */
         public DistributionProcess start() {
+            if (s3 != null) {
+                s3Fix = new ListPartsFixProxy(s3.server().port());
+            }
             DistributionProcess d = new DistributionProcess(this);
-            d.start();
+            try {
+                d.start();
+            } catch (RuntimeException | AssertionError e) {
+                d.close();
+                throw e;
+            }
             return d;
         }
     }

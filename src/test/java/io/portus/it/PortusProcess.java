@@ -32,7 +32,8 @@ public final class PortusProcess extends ServerProcess implements RegistryServer
         super(b.name, command(b), env(b, port, ItPaths.mkdirs(dataDir)), dataDir.getParent(), port, false,
                 b.startTimeout);
         this.dataDir = dataDir;
-        this.storageRoot = b.storageRoot != null ? b.storageRoot : dataDir.resolve("registry");
+        this.storageRoot = b.s3 != null ? b.s3.objectsDir()
+                : b.storageRoot != null ? b.storageRoot : dataDir.resolve("registry");
     }
 
     private static Map<String, String> env(Builder b, int port, Path dataDir) {
@@ -43,6 +44,16 @@ public final class PortusProcess extends ServerProcess implements RegistryServer
         env.put("PORTUS_REGISTRY_AUTH", b.auth);
         if (b.storageRoot != null) {
             env.put("REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY", b.storageRoot.toString());
+        }
+        if (b.s3 != null) {
+            env.put("REGISTRY_STORAGE", "s3");
+            env.put("REGISTRY_STORAGE_S3_REGIONENDPOINT", b.s3.server().endpoint().toString());
+            env.put("REGISTRY_STORAGE_S3_REGION", b.s3.server().region());
+            env.put("REGISTRY_STORAGE_S3_ACCESSKEY", b.s3.server().accessKey());
+            env.put("REGISTRY_STORAGE_S3_SECRETKEY", b.s3.server().secretKey());
+            env.put("REGISTRY_STORAGE_S3_BUCKET", b.s3.bucket());
+            env.put("REGISTRY_STORAGE_S3_ROOTDIRECTORY", b.s3.rootDirectory());
+            env.put("REGISTRY_STORAGE_REDIRECT_DISABLE", Boolean.toString(!b.s3.redirect()));
         }
         env.putAll(b.env);
         return env;
@@ -101,6 +112,7 @@ public final class PortusProcess extends ServerProcess implements RegistryServer
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
         private Path dataDir;
         private Path storageRoot;
+        private S3Storage s3;
         private String auth = "none";
         private Duration startTimeout = Duration.ofSeconds(90);
 
@@ -117,6 +129,15 @@ public final class PortusProcess extends ServerProcess implements RegistryServer
         /** {@code REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY} (default: {@code <data dir>/registry}). */
         public Builder storageRoot(Path dir) {
             this.storageRoot = dir;
+            return this;
+        }
+
+        /**
+         * S3 storage ({@code REGISTRY_STORAGE=s3}): {@code bucket} of the shared S3Proxy under {@code rootDirectory}
+         * (may be empty); {@code redirect} false sets {@code REGISTRY_STORAGE_REDIRECT_DISABLE=true}.
+         */
+        public Builder s3(io.portus.support.S3Server server, String bucket, String rootDirectory, boolean redirect) {
+            this.s3 = new S3Storage(server, bucket, rootDirectory, redirect);
             return this;
         }
 

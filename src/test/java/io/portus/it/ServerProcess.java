@@ -31,9 +31,12 @@ public class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
     }
 
-    /** Environment variables of the test JVM that must not leak into a server under test. */
-    private static final List<String> SCRUBBED_PREFIXES =
-            List.of("PORTUS_", "REGISTRY_", "SERVER_", "PUMA_", "SPRING_", "MARIADB_", "ENDPOINT_", "JAVA_TOOL_OPTIONS");
+    /**
+     * Environment variables of the test JVM that must not leak into a server under test ({@code AWS_*}: servers
+     * that are S3 clients get their keys from the test; distribution 2.8 panics on {@code AWS_CA_BUNDLE}).
+     */
+    private static final List<String> SCRUBBED_PREFIXES = List.of("PORTUS_", "REGISTRY_", "SERVER_", "PUMA_", "SPRING_",
+            "MARIADB_", "ENDPOINT_", "AWS_", "JAVA_TOOL_OPTIONS");
 
     private final String name;
     private final List<String> command;
