@@ -2,7 +2,6 @@ package io.portus.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,16 +50,31 @@ public interface BlobStore {
     /** Deletes an object or a whole directory tree; missing is not an error. */
     void delete(String path) throws IOException;
 
-    /** The local file of an object, when the driver has one (used for zero-copy serving). */
-    default Optional<Path> localFile(String path) {
-        return Optional.empty();
+    /**
+     * Reads {@code length} bytes of an object from {@code offset} (fewer when it ends first). Drivers
+     * that fetch ranges over the network ask for exactly that range; others read from the offset.
+     */
+    default InputStream reader(String path, long offset, long length) throws IOException {
+        return reader(path, offset);
+    }
+
+    /**
+     * Removes what interrupted writes left behind that is not visible as objects (S3: multipart uploads
+     * started before {@code cutoff} and never completed); returns how many. Nothing by default.
+     */
+    default int purgeIncompleteWrites(java.time.Instant cutoff) throws IOException {
+        return 0;
     }
 
     /** Metadata of an object or directory. */
     record FileInfo(String path, long size, java.time.Instant modified, boolean directory) {
     }
 
-    /** A streaming writer: {@code commit} makes the bytes durable, {@code cancel} discards them. */
+    /**
+     * A streaming writer: {@code commit} makes the bytes durable, {@code cancel} discards them; {@code close}
+     * without either keeps what was written (on object stores it completes the object then). A writer
+     * that wrote nothing changes nothing.
+     */
     interface ObjectWriter extends java.io.Closeable {
 
         void write(byte[] buf, int off, int len) throws IOException;

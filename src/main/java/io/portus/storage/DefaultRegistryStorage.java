@@ -64,7 +64,7 @@ final class DefaultRegistryStorage implements RegistryStorage {
     private Optional<Blob> stored(Digest digest) throws IOException {
         String data = StoragePaths.blobData(digest);
         return store.stat(data).filter(i -> !i.directory())
-                .map(i -> new StoredBlob(digest, i.size(), store, data));
+                .map(i -> StoredBlob.of(digest, i.size(), store, data));
     }
 
     // ---- upload sessions --------------------------------------------------------------------

@@ -32,7 +32,7 @@ import java.util.UUID;
  * directories; directories it creates are made durable in their parents. Names starting with '.' are
  * temporary files and never listed (no registry path component starts with '.').
  */
-public final class FilesystemBlobStore implements BlobStore {
+public final class FilesystemBlobStore implements BlobStore, LocalFiles {
 
     /** Attempts when a concurrent delete removes a parent directory under our feet. */
     private static final int RETRIES = 100;

@@ -2,6 +2,7 @@ package io.portus.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,16 +110,33 @@ public interface RegistryStorage {
 
     // ---- values -------------------------------------------------------------------------------
 
-    /** A stored blob: its size, and how to read it. */
+    /**
+     * A stored blob: its size, and how to read it. Drivers may add capabilities ({@link LocalFileBlob},
+     * {@link RedirectableBlob}); the registry checks for them and otherwise streams the bytes.
+     */
     interface Blob {
         Digest digest();
 
         long size();
 
-        /** The local file holding exactly the blob, when the driver has one (zero-copy serving). */
-        Optional<Path> localFile();
-
+        /** The bytes from {@code offset} to the end. */
         InputStream open(long offset) throws IOException;
+
+        /** {@code length} bytes from {@code offset} (drivers that fetch ranges ask for no more). */
+        default InputStream open(long offset, long length) throws IOException {
+            return open(offset);
+        }
+    }
+
+    /** A blob held in a local file (filesystem driver): the container may send it zero-copy. */
+    interface LocalFileBlob {
+        /** The file holding exactly the blob; empty when it went away. */
+        Optional<Path> localFile();
+    }
+
+    /** A blob a client can download from the store itself (S3: a presigned GET URL). */
+    interface RedirectableBlob {
+        URI presignedGet(Duration validity) throws IOException;
     }
 
     /** An upload session: id, when it started, bytes received so far. */

@@ -120,7 +120,7 @@ final class UploadSessions {
             }
             Links.write(store, StoragePaths.layerLink(repo, expected), expected);
             store.delete(StoragePaths.uploadDir(repo, id));
-            return new StoredBlob(expected, size, store, target);
+            return StoredBlob.of(expected, size, store, target);
         } finally {
             states.remove(key(repo, id), state);
             state.lock.unlock();

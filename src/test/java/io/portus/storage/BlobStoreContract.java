@@ -238,12 +238,21 @@ public abstract class BlobStoreContract {
         assertThatThrownBy(() -> store.stat(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * How much longer each version of the concurrent-put test is than the one before. S3Proxy's filesystem
+     * backend (the tests' S3 server) sends the length of the file it looked at and the bytes of the file it
+     * then opened, so its S3 test uses versions of one length (real S3 has no such race).
+     */
+    protected int versionLengthStep() {
+        return 1;
+    }
+
     @Test
     void concurrentPutsOfOnePathLeaveOneWholeVersion() throws Exception {
         int threads = 8;
         List<byte[]> versions = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            byte[] v = pattern(64 * 1024 + i);
+            byte[] v = pattern(64 * 1024 + i * versionLengthStep());
             v[0] = (byte) i;
             versions.add(v);
         }

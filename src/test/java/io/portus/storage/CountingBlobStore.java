@@ -2,7 +2,6 @@ package io.portus.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,10 +60,5 @@ final class CountingBlobStore implements BlobStore {
     @Override
     public void delete(String path) throws IOException {
         delegate.delete(path);
-    }
-
-    @Override
-    public Optional<Path> localFile(String path) {
-        return delegate.localFile(path);
     }
 }

@@ -142,7 +142,7 @@ class DistributionLayoutIT {
         try (var in = blob.get().open(0)) {
             assertThat(in.readAllBytes()).isEqualTo(c.bytes());
         }
-        assertThat(blob.get().localFile()).isPresent();
+        assertThat(((RegistryStorage.LocalFileBlob) blob.get()).localFile()).isPresent();
     }
 
     @Test

@@ -42,7 +42,7 @@ class UploadSessionsTest extends RegistryStorageTestBase {
         assertThat(store.list(StoragePaths.uploads(REPO))).isEmpty();
         if (driver.equals("filesystem")) {
             Path file = dir.resolve("docker/registry/v2/blobs/sha256/" + d.hex().substring(0, 2) + "/" + d.hex() + "/data");
-            assertThat(blob.localFile()).contains(file);
+            assertThat(((RegistryStorage.LocalFileBlob) blob).localFile()).contains(file);
             assertThat(Files.readAllBytes(file)).isEqualTo(content);
         }
     }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -124,6 +125,7 @@ public final class S3Server {
                 // S3Proxy, like many S3-compatible servers, refuses the SDK's default aws-chunked CRC trailers
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .addPlugin(LegacyMd5Plugin.create())
                 .build();
     }
 
@@ -155,6 +157,8 @@ public final class S3Server {
                     "jclouds.identity=" + ACCESS_KEY,
                     "jclouds.credential=" + SECRET_KEY,
                     "jclouds.filesystem.basedir=" + dataDir.toAbsolutePath(),
+                    // the SDK sends x-amz-checksum-crc32 where S3 requires a checksum (DeleteObjects)
+                    "s3proxy.ignore-unknown-headers=true",
                     ""), StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
                     "--properties", props.toString())

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.portus.storage.RegistryStorage.Blob;
+import io.portus.storage.RegistryStorage.LocalFileBlob;
 
 /**
  * Sends (part of) a blob. When the storage has a local file and Tomcat offers sendfile (plain HTTP), the
@@ -33,7 +34,7 @@ final class BlobSender {
         if (ex.head() || length == 0) {
             return;
         }
-        Optional<Path> file = length >= SENDFILE_MIN ? blob.localFile() : Optional.empty();
+        Optional<Path> file = length >= SENDFILE_MIN && blob instanceof LocalFileBlob local ? local.localFile() : Optional.empty();
         if (file.isPresent() && Boolean.TRUE.equals(ex.request.getAttribute(SENDFILE_SUPPORTED))) {
             ex.request.setAttribute(SENDFILE_FILENAME, file.get().toAbsolutePath().toString());
             ex.request.setAttribute(SENDFILE_START, start);
@@ -41,7 +42,7 @@ final class BlobSender {
             ex.bytesOut += length;
             return;
         }
-        try (InputStream in = blob.open(start)) {
+        try (InputStream in = blob.open(start, length)) {
             OutputStream out = ex.output();
             byte[] buffer = new byte[(int) Math.min(BUFFER, length)];
             long left = length;
