@@ -105,7 +105,8 @@ final class DefaultRegistryStorage implements RegistryStorage {
                 }
             }
         });
-        return purged.get();
+        // what interrupted writes left in the store itself (S3: multipart uploads never completed)
+        return purged.get() + store.purgeIncompleteWrites(cutoff);
     }
 
     // ---- manifests and tags -----------------------------------------------------------------
