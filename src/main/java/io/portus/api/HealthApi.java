@@ -9,6 +9,7 @@ import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
 import io.portus.outbound.OutboundClient;
 import io.portus.outbound.OutboundHttp;
+import io.portus.storage.StorageHealth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/health} (no authentication): Portus's body {@code {database: {msg, success},
- * registry: {msg, success}}}, 200 when every check passes, else 503. The registry check is the built-in one
+ * registry: {msg, success}}} plus {@code storage: {msg, success}} (the built-in registry's storage, probed by
+ * {@link StorageHealth}), 200 when every check passes, else 503. The registry check is the built-in one
  * (in process) or, when external registries are configured, {@code GET /v2/} on each (200 or 401).
  */
 @RestController
@@ -26,11 +28,13 @@ class HealthApi {
     private final JdbcClient jdbc;
     private final RegistryService registries;
     private final OutboundClient http;
+    private final StorageHealth storage;
 
-    HealthApi(JdbcClient jdbc, RegistryService registries, OutboundHttp outbound) {
+    HealthApi(JdbcClient jdbc, RegistryService registries, OutboundHttp outbound, StorageHealth storage) {
         this.jdbc = jdbc;
         this.registries = registries;
         this.http = outbound.client(Duration.ofSeconds(2), false);
+        this.storage = storage;
     }
 
     @GetMapping("/api/v1/health")
@@ -46,6 +50,8 @@ class HealthApi {
             body.put("database", check("cannot connect to database", false));
         }
         body.put("registry", dbUp ? registry() : check("registry cannot be checked without the database", false));
+        StorageHealth.Status status = storage.check();
+        body.put("storage", check(status.message(), status.up()));
         boolean ok = body.values().stream().allMatch(c -> Boolean.TRUE.equals(c.get("success")));
         return ResponseEntity.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }

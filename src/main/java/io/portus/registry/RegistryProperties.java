@@ -31,8 +31,16 @@ public record RegistryProperties(
     /**
      * @param root          storage root directory (filesystem driver)
      * @param deleteEnabled whether manifests, tags and blobs may be deleted ({@code REGISTRY_STORAGE_DELETE_ENABLED})
+     * @param redirect      whether blob GETs are sent to the storage itself when it can serve them (S3)
      */
-    public record Storage(String root, @DefaultValue("true") boolean deleteEnabled) {
+    public record Storage(String root, @DefaultValue("true") boolean deleteEnabled, @DefaultValue Redirect redirect) {
+    }
+
+    /**
+     * @param disable true = blob bytes always stream through the registry ({@code REGISTRY_STORAGE_REDIRECT_DISABLE});
+     *                false = a blob GET answers 307 to a presigned URL when the storage driver can make one
+     */
+    public record Redirect(@DefaultValue("false") boolean disable) {
     }
 
     /**

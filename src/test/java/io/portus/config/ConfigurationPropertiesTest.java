@@ -42,7 +42,8 @@ class ConfigurationPropertiesTest {
             "io.portus.catalog.internal.CatalogProperties", "io.portus.catalog.internal.RegistryClientProperties",
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
             "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
-            "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties"})
+            "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties",
+            "io.portus.config.StorageProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -98,6 +99,24 @@ class ConfigurationPropertiesTest {
         assertThat(email.smtp().implicitTls()).isTrue();
         assertThat(email.smtp().verifyPeer()).isTrue();
         assertThat(email.toString()).doesNotContain("smtp-secret");
+    }
+
+    @Test
+    void distributionsStorageVariables() throws IOException {
+        Binder binder = binder(Map.ofEntries(Map.entry("REGISTRY_STORAGE", "s3"),
+                Map.entry("REGISTRY_STORAGE_S3_REGIONENDPOINT", "http://minio:9000"), Map.entry("REGISTRY_STORAGE_S3_BUCKET", "reg"),
+                Map.entry("REGISTRY_STORAGE_S3_REGION", "eu-west-1"), Map.entry("REGISTRY_STORAGE_S3_ACCESSKEY", "AKIA1"),
+                Map.entry("REGISTRY_STORAGE_S3_SECRETKEY", "s3cret-key"), Map.entry("REGISTRY_STORAGE_S3_ROOTDIRECTORY", "/r"),
+                Map.entry("REGISTRY_STORAGE_S3_FORCEPATHSTYLE", "false"), Map.entry("REGISTRY_STORAGE_S3_SECURE", "false"),
+                Map.entry("REGISTRY_STORAGE_S3_CHUNKSIZE", "6291456"), Map.entry("REGISTRY_STORAGE_S3_STORAGECLASS", "NONE"),
+                Map.entry("REGISTRY_STORAGE_REDIRECT_DISABLE", "true")), true);
+
+        StorageProperties storage = bind(StorageProperties.class, binder);
+        assertThat(storage).isEqualTo(new StorageProperties("s3", new StorageProperties.S3("http://minio:9000", "reg",
+                "eu-west-1", "AKIA1", "s3cret-key", "/r", false, false, 6291456, "NONE")));
+        assertThat(storage.toString()).doesNotContain("s3cret-key");
+        assertThat(bind(StorageProperties.class, binder(Map.of(), true)).s3().forcePathStyle()).isNull();
+        assertThat(binder.bind("portus.registry.storage.redirect.disable", Boolean.class).get()).isTrue();
     }
 
     @Test

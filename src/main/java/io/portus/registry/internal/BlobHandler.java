@@ -1,29 +1,37 @@
 package io.portus.registry.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.RegistryStorage.Blob;
+import io.portus.storage.RegistryStorage.RedirectableBlob;
 
 /**
  * {@code /v2/<name>/blobs/<digest>}: GET/HEAD with {@code Docker-Content-Digest}, {@code ETag},
  * {@code Accept-Ranges} and single {@code Range} requests (206 with {@code Content-Range}, 416 when
  * unsatisfiable), body sent by {@link BlobSender}; DELETE unlinks the blob from the repository (405
- * UNSUPPORTED when deletes are disabled).
+ * UNSUPPORTED when deletes are disabled). A GET of a blob the storage can serve itself (S3) answers 307 to a
+ * presigned URL valid for 20 minutes, as distribution does, unless redirects are disabled; HEAD never redirects.
  */
 final class BlobHandler implements Handler {
 
     private final RegistryStorage storage;
     private final Events events;
-    private final boolean deleteEnabled;
+    /** distribution's s3 driver signs its redirect URLs for 20 minutes. */
+    static final Duration REDIRECT_VALIDITY = Duration.ofMinutes(20);
 
-    BlobHandler(RegistryStorage storage, Events events, boolean deleteEnabled) {
+    private final boolean deleteEnabled;
+    private final boolean redirect;
+
+    BlobHandler(RegistryStorage storage, Events events, boolean deleteEnabled, boolean redirect) {
         this.storage = storage;
         this.events = events;
         this.deleteEnabled = deleteEnabled;
+        this.redirect = redirect;
     }
 
     @Override
@@ -52,6 +60,11 @@ final class BlobHandler implements Handler {
         events.blob(ex, RegistryEvent.PULL, digest, size, null);
         if (Etags.matches(ex.header("If-None-Match"), digest)) {
             ex.response.setStatus(304);
+            return;
+        }
+        if (redirect && !ex.head() && blob instanceof RedirectableBlob remote) {
+            ex.response.setStatus(307);
+            ex.header("Location", remote.presignedGet(REDIRECT_VALIDITY).toString());
             return;
         }
         ex.response.setContentType(Headers.OCTET_STREAM);

@@ -8,8 +8,9 @@ import io.portus.registry.AccessController;
 import io.portus.registry.OpenAccessController;
 import io.portus.registry.RegistryProperties;
 import io.portus.registry.event.RegistryEventListener;
-import io.portus.storage.BlobStore;
 import io.portus.storage.RegistryStorage;
+import io.portus.storage.StorageHealth;
+import io.portus.storage.StorageUnavailableException;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Host;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,7 +78,7 @@ class RegistryConfiguration {
                 Route.Kind.CATALOG, new CatalogHandler(storage),
                 Route.Kind.TAGS, new TagsHandler(storage),
                 Route.Kind.MANIFEST, new ManifestHandler(storage, cache, events, put, manifestDeletes),
-                Route.Kind.BLOB, new BlobHandler(storage, events, deletes),
+                Route.Kind.BLOB, new BlobHandler(storage, events, deletes, !properties.storage().redirect().disable()),
                 Route.Kind.UPLOAD_START, new UploadStartHandler(storage, events, bodies),
                 Route.Kind.UPLOAD, new UploadHandler(storage, events, bodies),
                 Route.Kind.REFERRERS, new ReferrersHandler(storage, cache));
@@ -128,10 +129,17 @@ class RegistryConfiguration {
     @Bean
     @ConditionalOnExpression("'${portus.registry.debug-addr:}' != ''")
     DebugServer registryDebugServer(RegistryProperties properties, RegistryStorage storage,
-                                    ObjectProvider<BlobStore> blobStore, RegistryMetrics metrics) {
+                                    ObjectProvider<StorageHealth> storageHealth, RegistryMetrics metrics) {
         Callable<?> check = () -> {
-            BlobStore driver = blobStore.getIfUnique();
-            return driver != null ? driver.stat("/") : storage.repositories(null, 1);
+            StorageHealth health = storageHealth.getIfUnique();
+            if (health == null) {
+                return storage.repositories(null, 1);
+            }
+            StorageHealth.Status status = health.check();
+            if (!status.up()) {
+                throw new StorageUnavailableException(status.message(), null);
+            }
+            return status;
         };
         return new DebugServer(properties.debugAddr().strip(), check, new DebugVars(metrics));
     }

@@ -10,6 +10,7 @@ import io.portus.registry.AccessController.Access;
 import io.portus.registry.AccessController.Challenge;
 import io.portus.registry.AccessController.Granted;
 import io.portus.storage.RepositoryName;
+import io.portus.storage.StorageUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class RegistryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryDispatcher.class);
+    /** What a 503 for unavailable storage asks clients to wait (the driver already retried with backoff). */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final Supplier<AccessController> accessController;
     private final Map<Route.Kind, Handler> handlers;
@@ -99,8 +102,25 @@ final class RegistryDispatcher {
             answer(ex, new RegistryException(ErrorCode.SIZE_INVALID, "request body ended early or connection failed"));
             return;
         }
+        StorageUnavailableException unavailable = storageUnavailable(e);
+        if (unavailable != null) {
+            log.warn("registry request {} {} failed: storage unavailable: {}", ex.method, ex.request.getRequestURI(),
+                    unavailable.getMessage());
+            answer(ex, new RegistryException(ErrorCode.UNAVAILABLE, "storage temporarily unavailable, try again")
+                    .withHeader("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
         log.error("registry request {} {} failed", ex.method, ex.request.getRequestURI(), e);
         answer(ex, new RegistryException(ErrorCode.UNKNOWN, "internal server error"));
+    }
+
+    private static StorageUnavailableException storageUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageUnavailableException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static boolean isUpload(Route route, String method) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccessControllersTest {
 
     private static RegistryProperties props(String auth) {
-        return new RegistryProperties(auth, new RegistryProperties.Storage("/tmp", true), null, 4194304, "");
+        return new RegistryProperties(auth, new RegistryProperties.Storage("/tmp", true, new RegistryProperties.Redirect(false)), null, 4194304, "");
     }
 
     private static AccessControllers controllers(String auth, Map<String, Object> beans) {
