@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
@@ -29,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * Our jar on S3 with a 256 MiB heap takes a 1 GiB blob, streamed (made on the fly by the test), in one PUT and
  * in chunked PATCHes, answers 201 and serves it back with the same digest: uploads are multipart uploads with
  * bounded part buffers, never the blob in memory. Abandoned upload sessions and abandoned multipart uploads
- * under the root are purged (a second jar with a 2 s purge age).
+ * under the root are purged (a second jar with a 5 s purge age).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3LargePushIT {
@@ -53,7 +52,7 @@ class S3LargePushIT {
                 .s3(s3, bucket, ROOT, true).jvmArg("-Xmx256m").start());
         CompletableFuture<PortusProcess> b = CompletableFuture.supplyAsync(() -> PortusProcess.builder("s3-purge")
                 .s3(s3, bucket, "/purge", true)
-                .jvmArg("-Dportus.registry.uploads.purge-age=2s").jvmArg("-Dportus.registry.uploads.purge-interval=1s")
+                .jvmArg("-Dportus.registry.uploads.purge-age=5s").jvmArg("-Dportus.registry.uploads.purge-interval=1s")
                 .start());
         gibDigest = GIB.digest();
         large = a.join();
@@ -115,27 +114,36 @@ class S3LargePushIT {
         assertThat("sha256:" + HexFormat.of().formatHex(sha.digest())).isEqualTo(gibDigest);
     }
 
+    /**
+     * An abandoned session whose instance was killed in the middle of a PATCH: its objects and the multipart
+     * upload of that PATCH are purged. (The age-based purge of multipart uploads outside any session, by S3's
+     * Initiated, cannot be shown on S3Proxy, which reports the time of the listing as Initiated.)
+     */
     @Test
-    void abandonedSessionsAndMultipartUploadsArePurged() throws Exception {
-        String location = post(purging, "abandoned/session");
+    void abandonedSessionsAndTheirMultipartUploadsArePurged() throws Exception {
+        HttpResponse<String> post = send(purging, HttpRequest.newBuilder(uri(purging, "/v2/abandoned/session/blobs/uploads/"))
+                .POST(BodyPublishers.noBody()));
+        assertThat(post.statusCode()).isEqualTo(202);
+        String location = post.headers().firstValue("Location").orElseThrow();
+        String id = post.headers().firstValue("Docker-Upload-UUID").orElseThrow();
         HttpResponse<String> patch = send(purging, HttpRequest.newBuilder(uri(purging, location))
                 .header("Content-Type", "application/octet-stream")
                 .method("PATCH", BodyPublishers.ofInputStream(() -> GIB.stream(0, 6 << 20))));
         assertThat(patch.statusCode()).isEqualTo(202);
-        String uploads = "purge/docker/registry/v2/repositories/abandoned/session/_uploads/";
-        assertThat(keys(uploads)).as("the session's objects").isNotEmpty();
+        String session = "purge/docker/registry/v2/repositories/abandoned/session/_uploads/" + id + "/";
+        assertThat(keys(session)).as("the session's objects").isNotEmpty();
 
-        // what an instance killed in the middle of a part upload leaves: an unfinished multipart upload
-        String orphan = "purge/docker/registry/v2/repositories/abandoned/killed/_uploads/" + UUID.randomUUID() + "/data";
+        // what an instance killed in the middle of the next PATCH leaves: an unfinished multipart upload
+        String data = session + "data";
         try (S3Client client = s3.client()) {
-            String id = client.createMultipartUpload(r -> r.bucket(bucket).key(orphan)).uploadId();
-            client.uploadPart(r -> r.bucket(bucket).key(orphan).uploadId(id).partNumber(1),
+            String upload = client.createMultipartUpload(r -> r.bucket(bucket).key(data)).uploadId();
+            client.uploadPart(r -> r.bucket(bucket).key(data).uploadId(upload).partNumber(1),
                     RequestBody.fromBytes(new byte[5 << 20]));
         }
-        assertThat(multipartUploads("purge/")).contains(orphan);
+        assertThat(multipartUploads(session)).containsExactly(data);
 
-        awaitTrue("the abandoned session is purged", () -> keys(uploads).isEmpty());
-        awaitTrue("the abandoned multipart upload is aborted", () -> !multipartUploads("purge/").contains(orphan));
+        awaitTrue("the abandoned session is purged", () -> keys(session).isEmpty());
+        awaitTrue("its multipart upload is aborted", () -> multipartUploads(session).isEmpty());
         HttpResponse<String> gone = send(purging, HttpRequest.newBuilder(uri(purging, location)).GET());
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).contains("BLOB_UPLOAD_UNKNOWN");
