@@ -117,6 +117,11 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
     }
 
     @Override
+    public boolean isObject(String path) throws IOException {
+        return !path.equals("/") && head(key(path), path).isPresent();
+    }
+
+    @Override
     public byte[] getContent(String path) throws IOException {
         String key = key(path);
         try {
