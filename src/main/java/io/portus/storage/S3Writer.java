@@ -184,7 +184,7 @@ final class S3Writer implements BlobStore.ObjectWriter {
         }
         if (existing >= S3Options.MIN_CHUNK_SIZE) {
             createUpload();
-            for (long[] range : copyRanges(existing)) {
+            for (long[] range : S3Copies.copyRanges(existing)) {
                 String id = uploadId;
                 int number = parts.size() + 1;
                 var r = s3.uploadPartCopy(b -> b.sourceBucket(options.bucket()).sourceKey(key)
@@ -284,38 +284,6 @@ final class S3Writer implements BlobStore.ObjectWriter {
             } catch (SdkException ignored) {
                 // left for the purge of incomplete uploads
             }
-        }
-    }
-
-    /** Equal parts of at most 5 GiB covering {@code size} bytes (a part of a copy may not be below 5 MiB). */
-    static List<long[]> copyRanges(long size) {
-        long count = (size + S3BlobStore.MAX_COPY_PART - 1) / S3BlobStore.MAX_COPY_PART;
-        long part = (size + count - 1) / count;
-        List<long[]> ranges = new ArrayList<>();
-        for (long start = 0; start < size; start += part) {
-            ranges.add(new long[] {start, Math.min(size, start + part) - 1});
-        }
-        return ranges;
-    }
-
-    /** Server-side copy of an object above 5 GiB: a multipart upload of UploadPartCopy parts. */
-    static void copyLarge(S3Client s3, S3Options options, String source, String dest, long size) {
-        String id = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(dest)
-                .storageClass(options.storageClass().orElse(null))).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (long[] range : copyRanges(size)) {
-                int number = parts.size() + 1;
-                var r = s3.uploadPartCopy(b -> b.sourceBucket(options.bucket()).sourceKey(source)
-                        .destinationBucket(options.bucket()).destinationKey(dest).uploadId(id).partNumber(number)
-                        .copySourceRange("bytes=" + range[0] + "-" + range[1]));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build());
-            }
-            s3.completeMultipartUpload(b -> b.bucket(options.bucket()).key(dest).uploadId(id)
-                    .multipartUpload(m -> m.parts(parts)));
-        } catch (SdkException e) {
-            s3.abortMultipartUpload(b -> b.bucket(options.bucket()).key(dest).uploadId(id));
-            throw e;
         }
     }
 }

@@ -15,7 +15,7 @@ class S3CopyRangesTest {
     @ParameterizedTest
     @ValueSource(longs = {5L * 1024 * 1024, 1 * GIB, 5 * GIB, 5 * GIB + 1, 10 * GIB + 7, 47 * GIB + 12345})
     void partsAreContiguousEqualAndWithinS3Limits(long size) {
-        List<long[]> ranges = S3Writer.copyRanges(size);
+        List<long[]> ranges = S3Copies.copyRanges(size);
         long next = 0;
         for (long[] r : ranges) {
             assertThat(r[0]).isEqualTo(next);
