@@ -74,6 +74,14 @@ public interface BlobStore {
         return 0;
     }
 
+    /**
+     * Removes the incomplete writes under the directory {@code path}, whatever their age (a purged upload
+     * session's: an instance killed in the middle of a PATCH leaves one); returns how many. Nothing by default.
+     */
+    default int purgeIncompleteWrites(String path) throws IOException {
+        return 0;
+    }
+
     /** Metadata of an object or directory. */
     record FileInfo(String path, long size, java.time.Instant modified, boolean directory) {
     }

@@ -246,18 +246,28 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
 
     @Override
     public int purgeIncompleteWrites(Instant cutoff) throws IOException {
+        return abortUploads("/", upload -> upload.initiated() != null && upload.initiated().isBefore(cutoff));
+    }
+
+    /** Every multipart upload under the directory, whatever its Initiated says (S3Proxy: the time of the listing). */
+    @Override
+    public int purgeIncompleteWrites(String path) throws IOException {
+        return abortUploads(path, upload -> true);
+    }
+
+    private int abortUploads(String path, java.util.function.Predicate<MultipartUpload> which) throws IOException {
         int aborted = 0;
         try {
-            for (var page : s3.listMultipartUploadsPaginator(b -> b.bucket(options.bucket()).prefix(dirPrefix("/")))) {
+            for (var page : s3.listMultipartUploadsPaginator(b -> b.bucket(options.bucket()).prefix(dirPrefix(path)))) {
                 for (MultipartUpload upload : page.uploads()) {
-                    if (upload.initiated() != null && upload.initiated().isBefore(cutoff)) {
+                    if (which.test(upload)) {
                         s3.abortMultipartUpload(b -> b.bucket(options.bucket()).key(upload.key()).uploadId(upload.uploadId()));
                         aborted++;
                     }
                 }
             }
         } catch (SdkException e) {
-            throw S3Errors.map("ListMultipartUploads", "/", e);
+            throw S3Errors.map("ListMultipartUploads", path, e);
         }
         return aborted;
     }

@@ -162,6 +162,7 @@ final class UploadSessions {
             return false;
         }
         store.delete(sessionDir);
+        store.purgeIncompleteWrites(sessionDir);
         states.remove(repositoryPath + " " + StoragePaths.baseName(sessionDir));
         return true;
     }
