@@ -34,7 +34,7 @@ final class S3Settings {
             throw new InvalidSettingException(s3.accessKey().isEmpty() ? "REGISTRY_STORAGE_S3_ACCESSKEY" : "REGISTRY_STORAGE_S3_SECRETKEY",
                     "set both access key and secret key, or neither (the AWS default credential chain)");
         }
-        Optional<URI> endpoint = endpoint(s3.regionEndpoint().strip(), s3.secure());
+        Optional<URI> endpoint = endpoint(s3.regionEndpoint().strip().replaceAll("/+$", ""), s3.secure());
         boolean pathStyle = s3.forcePathStyle() != null ? s3.forcePathStyle() : endpoint.isPresent();
         String storageClass = s3.storageClass().strip();
         Optional<String> sent = storageClass.isEmpty() || storageClass.equalsIgnoreCase("NONE") ? Optional.empty()

@@ -26,6 +26,14 @@ public interface BlobStore {
     /** Size and modification time of an object, or a directory; empty when nothing is there. */
     Optional<FileInfo> stat(String path) throws IOException;
 
+    /**
+     * True when an object (not a directory) is at {@code path}. Drivers override it when that is cheaper than
+     * {@link #stat} (S3: one HEAD, where a miss of {@code stat} also lists the prefix).
+     */
+    default boolean isObject(String path) throws IOException {
+        return stat(path).filter(i -> !i.directory()).isPresent();
+    }
+
     /** Whole content of a small object (links, manifests). */
     byte[] getContent(String path) throws IOException;
 

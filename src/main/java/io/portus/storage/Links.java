@@ -31,6 +31,6 @@ final class Links {
 
     /** True when a link object (not a directory) is at {@code path}. */
     static boolean exists(BlobStore store, String path) throws IOException {
-        return store.stat(path).filter(i -> !i.directory()).isPresent();
+        return store.isObject(path);
     }
 }

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -32,24 +30,25 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * <p>{@link #putContent} is one PutObject (atomic); {@link #move} a server-side copy (multipart above
  * 5 GiB) then a delete of the source; a tree is deleted by listing it and DeleteObjects in batches of
- * 1000. Writers stream as multipart uploads in parts of {@link S3Options#chunkSize()} (see {@link S3Writer}).
+ * 1000 ({@link S3Trees}). Writers stream as multipart uploads in parts of {@link S3Options#chunkSize()} (see {@link S3Writer}).
  * Errors are mapped by {@link S3Errors}.
  */
 public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseable {
 
     static final long MAX_COPY_PART = 5L * 1024 * 1024 * 1024;
-    private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final S3Presigner presigner;
     private final S3Options options;
     private final String root;
+    private final S3Trees trees;
 
     S3BlobStore(S3Client s3, S3Presigner presigner, S3Options options) {
         this.s3 = s3;
         this.presigner = presigner;
         this.options = options;
         this.root = options.rootDirectory().replaceAll("/+$", "");
+        this.trees = new S3Trees(s3, options.bucket());
     }
 
     /** A store on the bucket of {@code options}, with its own SDK clients (closed by {@link #close()}). */
@@ -114,6 +113,11 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
             return Optional.empty();
         }
         return Optional.of(new FileInfo(path, 0, inside.map(S3Object::lastModified).orElse(Instant.EPOCH), true));
+    }
+
+    @Override
+    public boolean isObject(String path) throws IOException {
+        return !path.equals("/") && head(key(path), path).isPresent();
     }
 
     @Override
@@ -218,7 +222,7 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
                         .destinationBucket(options.bucket()).destinationKey(dest)
                         .storageClass(options.storageClass().orElse(null)));
             } else {
-                S3Writer.copyLarge(s3, options, source, dest, size);
+                S3Copies.copyLarge(s3, options, source, dest, size);
             }
             s3.deleteObject(b -> b.bucket(options.bucket()).key(source));
         } catch (SdkException e) {
@@ -230,69 +234,13 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
     public void delete(String path) throws IOException {
         String prefix = dirPrefix(path);
         try {
-            Listing first = listAll(prefix);
-            if (first.keys.isEmpty() && first.markers.isEmpty()) {
-                if (!path.equals("/")) {
-                    // an object, or nothing; a directory's own key is never named (on S3Proxy's filesystem
-                    // backend it is the directory, and deleting it while a concurrent write fills it stalls)
-                    s3.deleteObject(b -> b.bucket(options.bucket()).key(key(path)));
-                }
-                return;
+            if (!trees.deleteUnder(path, prefix) && !path.equals("/")) {
+                // an object, or nothing; a directory's own key is never named (on S3Proxy's filesystem
+                // backend it is the directory, and deleting it while a concurrent write fills it stalls)
+                s3.deleteObject(b -> b.bucket(options.bucket()).key(key(path)));
             }
-            deleteAll(path, first.keys);
-            if (first.markers.isEmpty()) {
-                return;
-            }
-            // directory markers after everything inside them, deepest first, and only those still empty:
-            // S3Proxy stalls ~30 s on a marker whose directory holds keys
-            Listing second = listAll(prefix);
-            List<String> empty = new ArrayList<>(new LinkedHashSet<>(second.markers));
-            if (!prefix.isEmpty() && !empty.contains(prefix)) {
-                empty.add(prefix);
-            }
-            empty.removeIf(m -> second.keys.stream().anyMatch(k -> k.startsWith(m)));
-            empty.sort(Comparator.comparingInt(String::length).reversed());
-            deleteAll(path, empty);
         } catch (SdkException e) {
             throw S3Errors.map("DeleteObjects", path, e);
-        }
-    }
-
-    private record Listing(List<String> keys, List<String> markers) {
-    }
-
-    /** Every key under {@code prefix}, directory markers apart. */
-    private Listing listAll(String prefix) {
-        List<String> keys = new ArrayList<>();
-        List<String> markers = new ArrayList<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(options.bucket()).prefix(prefix))) {
-            for (S3Object o : page.contents()) {
-                (o.key().endsWith("/") ? markers : keys).add(o.key());
-            }
-        }
-        return new Listing(keys, markers);
-    }
-
-    private void deleteAll(String path, List<String> keys) throws IOException {
-        for (int i = 0; i < keys.size(); i += DELETE_BATCH) {
-            deleteBatch(path, keys.subList(i, Math.min(keys.size(), i + DELETE_BATCH)));
-        }
-    }
-
-    private void deleteBatch(String path, List<String> keys) throws IOException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        if (keys.size() == 1) {
-            s3.deleteObject(b -> b.bucket(options.bucket()).key(keys.getFirst()));
-            return;
-        }
-        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-        var response = s3.deleteObjects(b -> b.bucket(options.bucket()).delete(d -> d.objects(ids).quiet(true)));
-        var failed = response.errors().stream().filter(err -> !"NoSuchKey".equals(err.code())).toList();
-        if (!failed.isEmpty()) {
-            throw new IOException("S3 DeleteObjects " + path + ": " + failed.size() + " keys not deleted (first: "
-                    + failed.getFirst().code() + ")");
         }
     }
 

@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -17,11 +21,13 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * normal: the next append may come from another instance. An append continues an existing object: it
  * becomes the first part (UploadPartCopy when at least 5 MiB, else its bytes are read into the buffer).
  * A writer that wrote nothing changes nothing (an append writer opened only for {@link #size()}).
- * {@link #cancel()} aborts the upload and deletes the object. Heap: one buffer per writer.
+ * {@link #cancel()} aborts the upload and deletes the object. While one part uploads (on a virtual thread)
+ * the next one fills: heap is at most two part buffers per writer.
  */
 final class S3Writer implements BlobStore.ObjectWriter {
 
     private static final int FIRST_BUFFER = 256 * 1024;
+    private static final ExecutorService PART_UPLOADS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final S3Client s3;
     private final S3Options options;
@@ -37,6 +43,9 @@ final class S3Writer implements BlobStore.ObjectWriter {
     private int buffered;
     private String uploadId;
     private final List<CompletedPart> parts = new ArrayList<>();
+    private CompletableFuture<CompletedPart> inFlight;
+    private byte[] inFlightBuffer;
+    private byte[] spare;
 
     /** {@code existing} bytes are continued; with {@code truncate} the object is replaced even if nothing is written. */
     S3Writer(S3Client s3, S3Options options, String key, String path, long existing, boolean truncate) {
@@ -89,8 +98,10 @@ final class S3Writer implements BlobStore.ObjectWriter {
     /** After a failed write the object stays as it was before this writer: close() must not complete a part. */
     private void fail() {
         finished = true;
-        buffer = null;
         abortQuietly();
+        buffer = null;
+        spare = null;
+        inFlightBuffer = null;
     }
 
     @Override
@@ -129,6 +140,7 @@ final class S3Writer implements BlobStore.ObjectWriter {
         } finally {
             finished = true;
             buffer = null;
+            spare = null;
         }
     }
 
@@ -146,6 +158,7 @@ final class S3Writer implements BlobStore.ObjectWriter {
                 if (buffered > 0) {
                     uploadBuffer();
                 }
+                awaitInFlight();
                 String id = uploadId;
                 s3.completeMultipartUpload(r -> r.bucket(options.bucket()).key(key).uploadId(id)
                         .multipartUpload(m -> m.parts(parts)));
@@ -171,7 +184,7 @@ final class S3Writer implements BlobStore.ObjectWriter {
         }
         if (existing >= S3Options.MIN_CHUNK_SIZE) {
             createUpload();
-            for (long[] range : copyRanges(existing)) {
+            for (long[] range : S3Copies.copyRanges(existing)) {
                 String id = uploadId;
                 int number = parts.size() + 1;
                 var r = s3.uploadPartCopy(b -> b.sourceBucket(options.bucket()).sourceKey(key)
@@ -190,18 +203,44 @@ final class S3Writer implements BlobStore.ObjectWriter {
         buffered = old.length;
     }
 
+    /** Sends the buffer as the next part, in the background; waits for the part before it first. */
     private void uploadBuffer() {
         if (uploadId == null) {
             createUpload();
         }
+        awaitInFlight();
         byte[] b = buffer;
         int n = buffered;
         int number = parts.size() + 1;
         String id = uploadId;
-        var r = s3.uploadPart(p -> p.bucket(options.bucket()).key(key).uploadId(id).partNumber(number),
-                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(b, 0, n), n, "application/octet-stream"));
-        parts.add(CompletedPart.builder().partNumber(number).eTag(r.eTag()).build());
+        inFlight = CompletableFuture.supplyAsync(() -> {
+            var r = s3.uploadPart(p -> p.bucket(options.bucket()).key(key).uploadId(id).partNumber(number),
+                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(b, 0, n), n, "application/octet-stream"));
+            return CompletedPart.builder().partNumber(number).eTag(r.eTag()).build();
+        }, PART_UPLOADS);
+        inFlightBuffer = b;
+        buffer = spare;
+        spare = null;
         buffered = 0;
+    }
+
+    /** The part uploading in the background is done (its buffer is free again), or its failure is thrown. */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            parts.add(inFlight.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SdkException s) {
+                throw s;
+            }
+            throw e;
+        } finally {
+            inFlight = null;
+            spare = inFlightBuffer;
+            inFlightBuffer = null;
+        }
     }
 
     private void createUpload() {
@@ -210,6 +249,9 @@ final class S3Writer implements BlobStore.ObjectWriter {
     }
 
     private void ensureCapacity(int more) {
+        if (buffer == null && uploadId != null) {
+            buffer = new byte[chunkSize]; // parts are full-size from now on
+        }
         int needed = Math.min(chunkSize, buffered + more);
         if (buffer == null || buffer.length < needed) {
             int capacity = buffer == null ? FIRST_BUFFER : buffer.length;
@@ -225,6 +267,14 @@ final class S3Writer implements BlobStore.ObjectWriter {
     }
 
     private void abortQuietly() {
+        if (inFlight != null) {
+            try {
+                inFlight.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+                // the upload is aborted anyway
+            }
+            inFlight = null;
+        }
         String id = uploadId;
         uploadId = null;
         parts.clear();
@@ -234,38 +284,6 @@ final class S3Writer implements BlobStore.ObjectWriter {
             } catch (SdkException ignored) {
                 // left for the purge of incomplete uploads
             }
-        }
-    }
-
-    /** Equal parts of at most 5 GiB covering {@code size} bytes (a part of a copy may not be below 5 MiB). */
-    static List<long[]> copyRanges(long size) {
-        long count = (size + S3BlobStore.MAX_COPY_PART - 1) / S3BlobStore.MAX_COPY_PART;
-        long part = (size + count - 1) / count;
-        List<long[]> ranges = new ArrayList<>();
-        for (long start = 0; start < size; start += part) {
-            ranges.add(new long[] {start, Math.min(size, start + part) - 1});
-        }
-        return ranges;
-    }
-
-    /** Server-side copy of an object above 5 GiB: a multipart upload of UploadPartCopy parts. */
-    static void copyLarge(S3Client s3, S3Options options, String source, String dest, long size) {
-        String id = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(dest)
-                .storageClass(options.storageClass().orElse(null))).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (long[] range : copyRanges(size)) {
-                int number = parts.size() + 1;
-                var r = s3.uploadPartCopy(b -> b.sourceBucket(options.bucket()).sourceKey(source)
-                        .destinationBucket(options.bucket()).destinationKey(dest).uploadId(id).partNumber(number)
-                        .copySourceRange("bytes=" + range[0] + "-" + range[1]));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build());
-            }
-            s3.completeMultipartUpload(b -> b.bucket(options.bucket()).key(dest).uploadId(id)
-                    .multipartUpload(m -> m.parts(parts)));
-        } catch (SdkException e) {
-            s3.abortMultipartUpload(b -> b.bucket(options.bucket()).key(dest).uploadId(id));
-            throw e;
         }
     }
 }

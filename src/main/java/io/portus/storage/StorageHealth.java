@@ -55,7 +55,7 @@ public final class StorageHealth implements AutoCloseable {
             return new Status(true, "storage (" + store.name() + ") is reachable");
         } catch (TimeoutException e) {
             f.cancel(true);
-            return new Status(false, "storage (" + store.name() + ") did not answer within " + timeout.toSeconds() + " s");
+            return new Status(false, "storage (" + store.name() + ") did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String why = cause instanceof IOException && cause.getMessage() != null ? cause.getMessage()

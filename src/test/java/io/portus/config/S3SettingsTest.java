@@ -26,6 +26,8 @@ class S3SettingsTest {
         assertThat(S3Settings.options(s3("minio:9000", "reg", null, true, 10485760, "NONE")).endpoint())
                 .contains(URI.create("https://minio:9000"));
         assertThat(S3Settings.options(s3("http://s3.local", "reg", false, true, 10485760, "NONE")).forcePathStyle()).isFalse();
+        assertThat(S3Settings.options(s3("https://s3.local:9000/", "reg", null, true, 10485760, "NONE")).endpoint())
+                .contains(URI.create("https://s3.local:9000"));
         S3Options aws = S3Settings.options(s3("", "reg", null, true, 10485760, "NONE"));
         assertThat(aws.endpoint()).isEmpty();
         assertThat(aws.forcePathStyle()).isFalse();

@@ -30,6 +30,7 @@ class S3UnavailableTest {
     static Path dataDir;
 
     static int deadPort;
+    static int debugPort;
 
     @LocalServerPort
     int port;
@@ -39,6 +40,10 @@ class S3UnavailableTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = s.getLocalPort();
         }
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            debugPort = s.getLocalPort();
+        }
+        registry.add("portus.registry.debug-addr", () -> "127.0.0.1:" + debugPort);
         registry.add("portus.data-dir", () -> dataDir.toString());
         registry.add("portus.registry.storage.s3.region-endpoint", () -> "127.0.0.1:" + deadPort);
         registry.add("portus.registry.storage.s3.secure", () -> "false");
@@ -67,5 +72,8 @@ class S3UnavailableTest {
                 .doesNotContain("sk-secret");
         assertThat(S3RegistryTestBase.plainGet(port, "/actuator/health/readiness").status()).isEqualTo(503);
         assertThat(S3RegistryTestBase.plainGet(port, "/actuator/health/liveness").status()).isEqualTo(200);
+        Response debug = S3RegistryTestBase.plainGet(debugPort, "/debug/health");
+        assertThat(debug.status()).isEqualTo(503);
+        assertThat(debug.json().path("storagedriver").asString()).contains("s3").doesNotContain("sk-secret");
     }
 }

@@ -83,6 +83,15 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void isObjectIsTrueForObjectsOnly() throws IOException {
+        store.putContent("/o/link", bytes("x"));
+        assertThat(store.isObject("/o/link")).isTrue();
+        assertThat(store.isObject("/o")).isFalse();
+        assertThat(store.isObject("/o/missing")).isFalse();
+        assertThatThrownBy(() -> store.isObject("/o//x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void missingObjectsAreReportedAsPathNotFound() throws IOException {
         assertThatThrownBy(() -> store.getContent("/missing")).isInstanceOf(PathNotFoundException.class);
         assertThatThrownBy(() -> store.reader("/missing", 0)).isInstanceOf(PathNotFoundException.class);

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Passes everything to a driver and counts the readers opened, to check what reads how often. */
+/** Passes everything to a driver and counts the readers opened and the stats, to check what reads how often. */
 final class CountingBlobStore implements BlobStore {
 
     final AtomicInteger readers = new AtomicInteger();
+    final AtomicInteger stats = new AtomicInteger();
     private final BlobStore delegate;
 
     CountingBlobStore(BlobStore delegate) {
@@ -23,6 +24,7 @@ final class CountingBlobStore implements BlobStore {
 
     @Override
     public Optional<FileInfo> stat(String path) throws IOException {
+        stats.incrementAndGet();
         return delegate.stat(path);
     }
 

@@ -90,6 +90,22 @@ class S3RegistryStorageTest {
         }
     }
 
+    @Test
+    void purgingAnAbandonedSessionAbortsItsMultipartUploadWhateverItsAge() throws IOException {
+        var clock = new io.portus.support.MutableClock(java.time.Instant.now().minus(Duration.ofDays(8)));
+        var storage = new DefaultRegistryStorage(storeA, clock);
+        var session = storage.startUpload(REPO); // 8 days ago
+        String key = storeA.key(StoragePaths.uploadData(REPO, session.id()));
+        try (S3Client client = S3Server.shared().client()) {
+            // what an instance killed in the middle of a PATCH leaves: a multipart upload started just now
+            client.createMultipartUpload(r -> r.bucket(bucket).key(key));
+            clock.advance(Duration.ofDays(8));
+            assertThat(storage.purgeUploads(Duration.ofDays(7))).isGreaterThanOrEqualTo(1);
+            assertThat(client.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads()).isEmpty();
+            assertThat(storage.upload(REPO, session.id())).isEmpty();
+        }
+    }
+
     private static InputStream slice(byte[] content, int off, int len) {
         return new ByteArrayInputStream(content, off, len);
     }
