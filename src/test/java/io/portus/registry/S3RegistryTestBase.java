@@ -2,7 +2,6 @@ package io.portus.registry;
 
 import java.nio.file.Path;
 
-import io.portus.support.S3Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,18 +26,10 @@ abstract class S3RegistryTestBase {
 
     RegistryClient client;
 
-    /** The S3 settings of a test class: the shared server, a new bucket. */
+    /** The S3 settings of a test class: the shared server, a new bucket ({@link S3Suite#storage}). */
     static String s3(DynamicPropertyRegistry registry, Class<?> owner) {
-        S3Server s3 = S3Server.shared();
-        String bucket = s3.newBucket(owner);
         registry.add("portus.data-dir", () -> dataDir.toString());
-        registry.add("portus.registry.storage.s3.region-endpoint", () -> s3.endpoint().toString());
-        registry.add("portus.registry.storage.s3.bucket", () -> bucket);
-        registry.add("portus.registry.storage.s3.access-key", s3::accessKey);
-        registry.add("portus.registry.storage.s3.secret-key", s3::secretKey);
-        registry.add("portus.registry.storage.s3.root-directory", () -> "/registry");
-        registry.add("portus.registry.storage.s3.chunk-size", () -> "5242880");
-        return bucket;
+        return S3Suite.storage(registry, owner);
     }
 
     @BeforeEach

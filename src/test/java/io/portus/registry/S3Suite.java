@@ -15,16 +15,23 @@ final class S3Suite {
     private S3Suite() {
     }
 
+    /** The storage on S3, redirects off. */
     static void register(DynamicPropertyRegistry registry, Class<?> owner) {
+        storage(registry, owner);
+        registry.add("portus.registry.storage.redirect.disable", () -> "true");
+    }
+
+    /** The storage on the shared S3 server: a new bucket named after {@code owner} (returned), root /registry. */
+    static String storage(DynamicPropertyRegistry registry, Class<?> owner) {
         S3Server s3 = S3Server.shared();
         String bucket = s3.newBucket(owner);
         registry.add("portus.registry.storage.driver", () -> "s3");
-        registry.add("portus.registry.storage.redirect.disable", () -> "true");
         registry.add("portus.registry.storage.s3.region-endpoint", () -> s3.endpoint().toString());
         registry.add("portus.registry.storage.s3.bucket", () -> bucket);
         registry.add("portus.registry.storage.s3.access-key", s3::accessKey);
         registry.add("portus.registry.storage.s3.secret-key", s3::secretKey);
         registry.add("portus.registry.storage.s3.root-directory", () -> "/registry");
         registry.add("portus.registry.storage.s3.chunk-size", () -> "5242880");
+        return bucket;
     }
 }
