@@ -134,7 +134,8 @@ public final class S3BlobStore implements BlobStore, PresignedReads, AutoCloseab
     public void putContent(String path, byte[] content) throws IOException {
         String key = key(path);
         try {
-            s3.putObject(b -> b.bucket(options.bucket()).key(key).storageClass(options.storageClass().orElse(null)),
+            s3.putObject(b -> b.bucket(options.bucket()).key(key).contentType(S3Options.CONTENT_TYPE)
+                    .storageClass(options.storageClass().orElse(null)),
                     RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw S3Errors.map("PutObject", path, e);

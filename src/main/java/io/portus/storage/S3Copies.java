@@ -26,7 +26,7 @@ final class S3Copies {
 
     /** Server-side copy of an object above 5 GiB: a multipart upload of UploadPartCopy parts. */
     static void copyLarge(S3Client s3, S3Options options, String source, String dest, long size) {
-        String id = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(dest)
+        String id = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(dest).contentType(S3Options.CONTENT_TYPE)
                 .storageClass(options.storageClass().orElse(null))).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();

@@ -19,6 +19,9 @@ import java.util.Optional;
 public record S3Options(Optional<URI> endpoint, String region, String bucket, String accessKey, String secretKey,
         String rootDirectory, boolean forcePathStyle, long chunkSize, Optional<String> storageClass) {
 
+    /** Content type of every object written, as distribution's s3 driver sets it. */
+    public static final String CONTENT_TYPE = "application/octet-stream";
+
     /** S3's smallest part (all but the last). */
     public static final long MIN_CHUNK_SIZE = 5L * 1024 * 1024;
 

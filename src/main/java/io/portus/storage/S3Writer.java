@@ -152,7 +152,8 @@ final class S3Writer implements BlobStore.ObjectWriter {
             if (uploadId == null) {
                 byte[] b = buffer == null ? new byte[0] : buffer;
                 int n = buffered;
-                s3.putObject(r -> r.bucket(options.bucket()).key(key).storageClass(options.storageClass().orElse(null)),
+                s3.putObject(r -> r.bucket(options.bucket()).key(key).contentType(S3Options.CONTENT_TYPE)
+                        .storageClass(options.storageClass().orElse(null)),
                         RequestBody.fromContentProvider(() -> new ByteArrayInputStream(b, 0, n), n, "application/octet-stream"));
             } else {
                 if (buffered > 0) {
@@ -244,7 +245,7 @@ final class S3Writer implements BlobStore.ObjectWriter {
     }
 
     private void createUpload() {
-        uploadId = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(key)
+        uploadId = s3.createMultipartUpload(b -> b.bucket(options.bucket()).key(key).contentType(S3Options.CONTENT_TYPE)
                 .storageClass(options.storageClass().orElse(null))).uploadId();
     }
 

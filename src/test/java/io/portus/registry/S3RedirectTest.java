@@ -45,6 +45,7 @@ class S3RedirectTest extends S3RegistryTestBase {
         HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(content);
+        assertThat(fetched.headers().firstValue("Content-Type")).contains("application/octet-stream");
         HttpResponse<byte[]> ranged = http.send(HttpRequest.newBuilder(location).header("Range", "bytes=10-19").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(content, 10, 20));
