@@ -33,8 +33,8 @@ class MailOutboxWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailOutboxWorker.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_RETRY = Duration.ofMinutes(30);
-    /** Longer than a few SMTP conversations at the longest timeout. */
-    private static final Duration LEASE_TTL = Duration.ofMinutes(2);
+    /** Renewed before each mail; longer than one SMTP conversation at the default timeouts. */
+    private static final Duration LEASE_TTL = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(2);
 
     private final MailOutbox outbox;
