@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * storage, behind HAProxy with the documented configuration ({@link MultiInstances}). Real clients: skopeo
  * logs in and pushes through A and pulls through B; one upload session goes POST A, PATCH B, PUT A; a UI session
  * and a lockout started on A hold on B; pushes through the balancer become one repository, one activity and one
- * notification each; start-up sync, upload purge and mails run once; a kill -9 of A right after it acknowledged
- * a push and a mail request loses neither (B, which holds the job leases, applies the event, notifies and sends
- * the mail). The HAProxy configuration is docs/deployment/haproxy.cfg, which docs/deployment.md shows verbatim.
+ * notification and one webhook delivery each; start-up sync, upload purge and mails run once; a kill -9 of A
+ * right after it acknowledged a push and a mail request loses neither (B, which holds the job leases, applies
+ * the event, notifies and sends the mail); a kill -9 of B in the middle of a notification burst loses nothing
+ * either (A takes the leases over when they expire, 30 s). The HAProxy configuration is docs/deployment/haproxy.cfg, which docs/deployment.md shows verbatim.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +48,8 @@ class MultiInstanceIT {
 
     GreenMail mail;
     EventReceiver receiver;
+    int receiverPort;
+    HookReceiver hooks;
     MultiInstances cluster;
     CatalogApi api;
     Skopeo skopeo;
@@ -58,8 +61,9 @@ class MultiInstanceIT {
         images = TestImages.get("busybox");
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
-        int receiverPort = FreePorts.next();
+        receiverPort = FreePorts.next();
         receiver = new EventReceiver(receiverPort);
+        hooks = new HookReceiver();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORTUS_EMAIL_SMTP_ENABLED", "true");
         env.put("PORTUS_EMAIL_SMTP_ADDRESS", "127.0.0.1");
@@ -67,8 +71,8 @@ class MultiInstanceIT {
         env.put("ENDPOINT_NAME", "multi-receiver");
         env.put("ENDPOINT_URL", "http://127.0.0.1:" + receiverPort + "/events");
         env.put("ENDPOINT_BACKOFF", "300ms");
-        env.put("PORTUS_REGISTRY_UPLOADS_PURGEAGE", "20s");
-        env.put("PORTUS_REGISTRY_UPLOADS_PURGEINTERVAL", "2s");
+        env.put("PORTUS_REGISTRY_UPLOADS_PURGEAGE", "10s");
+        env.put("PORTUS_REGISTRY_UPLOADS_PURGEINTERVAL", "1s");
         cluster = new MultiInstances(env);
         api = new CatalogApi(cluster.balancer().toString());
         api.bootstrap("admin", PASSWORD);
@@ -80,7 +84,7 @@ class MultiInstanceIT {
 
     @AfterAll
     void stop() {
-        Closer.closeAll(cluster, receiver, mail::stop);
+        Closer.closeAll(cluster, receiver, hooks, mail::stop);
     }
 
     String on(ServerProcess instance, String ref) {
@@ -157,8 +161,15 @@ class MultiInstanceIT {
 
     @Test
     @Order(4)
-    void pushesThroughTheBalancerBecomeOneRepositoryOneActivityAndOneNotificationEach() {
+    void pushesThroughTheBalancerBecomeOneRepositoryOneActivityOneNotificationAndOneWebhookDeliveryEach() {
         String lb = cluster.service();
+        long namespace = 0;
+        for (JsonNode ns : api.send("GET", "/api/v1/namespaces?all=true", api.admin, null).json()) {
+            namespace = "admin".equals(ns.path("name").asString()) ? ns.path("id").asLong() : namespace;
+        }
+        CatalogApi.check(api.send("POST", "/api/v1/namespaces/" + namespace + "/webhooks", api.admin, Map.of("webhook",
+                Map.of("name", "multi-hook", "url", hooks.url(), "request_method", "POST",
+                        "content_type", "application/json", "enabled", true))), 201, 200);
         List<String> tags = List.of("1", "2", "3", "4");
         for (String tag : tags) {
             skopeo.copy(images.ref("busybox"), "docker://" + lb + "/admin/balanced:" + tag);
@@ -174,8 +185,11 @@ class MultiInstanceIT {
             await("a notification of admin/balanced:" + tag, () -> pushNotifications("admin/balanced", tag) >= 1);
         }
         await("every notification delivered", () -> count("SELECT COUNT(*) FROM notification_outbox") == 0);
+        await("every webhook delivery answered", () -> count("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 200")
+                == tags.size());
         for (String tag : tags) {
             assertThat(pushNotifications("admin/balanced", tag)).as("tag %s notified once", tag).isEqualTo(1);
+            assertThat(hooks.pushes("admin/balanced", tag)).as("tag %s delivered to the webhook once", tag).isEqualTo(1);
         }
         assertThat(cluster.logCount("sync of registry built-in done")).as("the start-up sync ran on B only").isEqualTo(1);
     }
@@ -234,12 +248,42 @@ class MultiInstanceIT {
         await("the killed push notified", () -> pushNotifications("admin/killed", "1") >= 1);
         assertThat(mail.waitForIncomingEmail(90_000, mailsBefore + 1)).as("B sends the mail A accepted").isTrue();
         assertThat(recipient(mail.getReceivedMessages()[mailsBefore])).isEqualTo("mail-killed@example.com");
+        assertThat(cluster.logCount("multi-b", "sent to mail-killed@example.com")).as("sent by B, from the outbox").isEqualTo(1);
         assertThat(skopeo.inspectDigest("docker://" + cluster.service() + "/admin/busybox:1"))
                 .as("the balancer sends everything to B now").startsWith("sha256:");
         await("nothing left behind", () -> count("SELECT COUNT(*) FROM notification_outbox") == 0
                 && count("SELECT COUNT(*) FROM mail_outbox") == 0);
         assertThat(pushNotifications("admin/killed", "1")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM registry_events WHERE repository = ? AND status = 0", "admin/killed")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(8)
+    void aKillOfTheJobHolderInTheMiddleOfADeliveryBurstLosesNothing() throws IOException {
+        cluster.a.restart();
+        receiver.close();
+        BearerRegistry registry = BearerRegistry.login(cluster.a.baseUri(), cluster.service(), "admin", PASSWORD, "admin/burst");
+        byte[] configBytes = "{\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+        String config = registry.pushBlob(cluster.a.baseUri(), "admin/burst", configBytes);
+        List<String> tags = List.of("1", "2", "3", "4", "5");
+        for (String tag : tags) {
+            byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + config
+                    + "\",\"size\":" + configBytes.length + "},\"layers\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}").getBytes(StandardCharsets.UTF_8);
+            BearerRegistry.expect(registry.call(cluster.a.baseUri(), "PUT", "/v2/admin/burst/manifests/" + tag, manifest,
+                    "Content-Type", "application/vnd.oci.image.manifest.v1+json"), 201);
+        }
+        await("B trying to deliver to the receiver that is down", () ->
+                count("SELECT COUNT(*) FROM notification_outbox WHERE attempts > 0") > 0);
+        cluster.b.kill9();
+        receiver = new EventReceiver(receiverPort);
+        for (String tag : tags) {
+            await("A took over and notified admin/burst:" + tag, () -> pushNotifications("admin/burst", tag) >= 1);
+        }
+        api.awaitRepository("admin/burst", t -> CatalogApi.names(t).containsAll(tags));
+        await("the outbox empty", () -> count("SELECT COUNT(*) FROM notification_outbox") == 0);
+        assertThat(count("SELECT COUNT(*) FROM registry_events WHERE repository = ? AND status = 0", "admin/burst"))
+                .isEqualTo(tags.size());
     }
 
     void askReset(URI base, String username) {

@@ -131,9 +131,14 @@ final class MultiInstances implements AutoCloseable {
 
     /** How often {@code text} occurs in the logs of both instances (every start of each). */
     long logCount(String text) {
+        return logCount("multi-[ab]", text);
+    }
+
+    /** How often {@code text} occurs in the logs of the instances whose name matches {@code instance} (a regex). */
+    long logCount(String instance, String text) {
         long n = 0;
         try (var files = Files.list(ItPaths.logDir())) {
-            for (Path log : files.filter(p -> p.getFileName().toString().matches("multi-[ab]-" + ProcessHandle.current().pid() + "-\\d+\\.log")).toList()) {
+            for (Path log : files.filter(p -> p.getFileName().toString().matches(instance + "-" + ProcessHandle.current().pid() + "-\\d+\\.log")).toList()) {
                 n += Files.readAllLines(log).stream().filter(line -> line.contains(text)).count();
             }
         } catch (IOException e) {
