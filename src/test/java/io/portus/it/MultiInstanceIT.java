@@ -6,11 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,27 +304,10 @@ class MultiInstanceIT {
     }
 
     long count(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(cluster.db.url(), cluster.db.username(), cluster.db.password());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(sql + ": " + e, e);
-        }
+        return cluster.count(sql, params);
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 90 s: " + what);
-            }
-            ServerProcess.sleep(200);
-        }
+        MultiInstances.await(what, condition);
     }
 }

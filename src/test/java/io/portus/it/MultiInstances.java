@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.portus.support.TestDatabases;
 
@@ -165,5 +171,32 @@ final class MultiInstances implements AutoCloseable {
     @Override
     public void close() {
         Closer.closeAll(haproxy, b, a);
+    }
+
+    /** One number from the shared database. */
+    long count(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e, e);
+        }
+    }
+
+    /** Polls {@code condition} until true, at most 90 s. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 90 s: " + what);
+            }
+            ServerProcess.sleep(200);
+        }
     }
 }
