@@ -52,6 +52,17 @@ final class BearerRegistry {
         return send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The bytes of a blob GET, following a 307 to the storage (S3 presigned URL) without the token. */
+    byte[] blob(URI base, String path) {
+        HttpResponse<byte[]> r = call(base, "GET", path, null);
+        if (r.statusCode() == 307) {
+            URI location = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
+            r = send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+        return expect(r, 200).body();
+    }
+
     /** POST + monolithic PUT of {@code data} into {@code repository} on {@code base}; its digest after 201. */
     String pushBlob(URI base, String repository, byte[] data) {
         String digest = Digests.sha256(data);
