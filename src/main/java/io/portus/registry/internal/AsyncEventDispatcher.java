@@ -34,6 +34,8 @@ final class AsyncEventDispatcher implements Consumer<RegistryEvent>, SmartLifecy
     private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile List<RegistryEventListener> listeners = List.of();
     private volatile List<RegistryEventJournal> journals = List.of();
+    /** Started with no listener: nothing to queue (the product's recorders are all journals). */
+    private volatile boolean noListeners;
 
     AsyncEventDispatcher(int capacity, ObjectProvider<RegistryEventListener> listenerProvider,
                          ObjectProvider<RegistryEventJournal> journalProvider, RegistryMetrics metrics) {
@@ -53,7 +55,7 @@ final class AsyncEventDispatcher implements Consumer<RegistryEvent>, SmartLifecy
                 log.warn("registry event journal {} failed on event {}", journal.getClass().getName(), event.id(), e);
             }
         }
-        if (queue.offer(event)) {
+        if (noListeners || queue.offer(event)) {
             return;
         }
         metrics.eventDropped();
@@ -69,6 +71,7 @@ final class AsyncEventDispatcher implements Consumer<RegistryEvent>, SmartLifecy
     public synchronized void start() {
         listeners = listenerProvider.orderedStream().toList();
         journals = journalProvider.orderedStream().toList();
+        noListeners = listeners.isEmpty();
         queue.start();
     }
 
