@@ -7,17 +7,16 @@ import io.portus.account.internal.PasswordResetStore;
 import io.portus.account.internal.PasswordResetStore.State;
 import io.portus.account.internal.UserRow;
 import io.portus.account.internal.UserStore;
-import io.portus.common.BackgroundQueue;
-import io.portus.common.QueueOwner;
 import io.portus.common.FieldErrors;
 import io.portus.common.Secrets;
-import io.portus.mail.Mailer;
+import io.portus.mail.Mail;
+import io.portus.mail.MailComposer;
+import io.portus.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,15 +30,20 @@ import java.util.Optional;
  * new one ends the earlier ones. Accounts that sign in through LDAP or OpenID Connect get a mail telling them
  * to change their password there, never a link. At most one mail per account per {@link #MAIL_INTERVAL}.
  *
- * <p>{@link #request} only queues: looking the address up, writing the token and sending the mail happen on
- * one background thread, so the answer (and its timing) is the same whether the address exists or not.
+ * <p>{@link #request} only stores the request in the {@link MailOutbox} (one INSERT, whatever the address), so
+ * the answer (and its timing) is the same whether the address exists or not, and an answered request survives
+ * a crash. Looking the address up, writing the token and sending the mail happen later on the one instance
+ * that sends the outbox ({@link #compose}, in the transaction that removes the outbox row: a token is stored
+ * only when its mail went out).
  */
 @Service
-public class PasswordResets extends QueueOwner {
+public class PasswordResets implements MailComposer {
 
     public static final Duration LIFETIME = Duration.ofHours(6);
     public static final Duration MAIL_INTERVAL = Duration.ofMinutes(5);
     static final String SUBJECT = "Reset password instructions";
+    /** The outbox rows of reset requests: recipient = the address typed, data = the link base. */
+    static final String MAIL_KIND = "password-reset";
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
@@ -51,23 +55,19 @@ public class PasswordResets extends QueueOwner {
     private final ExternalIdentityStore identities;
     private final LoginStore logins;
     private final PasswordHashing hashing;
-    private final ResetMails mails;
-    private final TransactionTemplate tx;
+    private final ResetMails mails = new ResetMails();
+    private final MailOutbox outbox;
     private final Clock clock;
-    private final BackgroundQueue<Request> queue;
 
     PasswordResets(PasswordResetStore store, UserStore users, ExternalIdentityStore identities, LoginStore logins,
-                   PasswordHashing hashing, Mailer mailer, TransactionTemplate tx, ObjectProvider<Clock> clock) {
+                   PasswordHashing hashing, MailOutbox outbox, ObjectProvider<Clock> clock) {
         this.store = store;
         this.users = users;
         this.identities = identities;
         this.logins = logins;
         this.hashing = hashing;
-        this.mails = new ResetMails(mailer);
-        this.tx = tx;
+        this.outbox = outbox;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.queue = new BackgroundQueue<>("password-reset-mailer", 1_000, this::handle,
-                (request, e, retryIn) -> log.warn("password reset not handled: {}", e.getMessage()));
     }
 
     /**
@@ -78,9 +78,7 @@ public class PasswordResets extends QueueOwner {
         if (email == null || email.isBlank() || email.length() > 255) {
             return;
         }
-        if (!queue.offer(new Request(email.trim(), linkBase))) {
-            log.warn("password reset request dropped: {} requests wait for the mailer", queue.size());
-        }
+        outbox.enqueue(MAIL_KIND, email.trim(), linkBase);
     }
 
     /** Whether the link with {@code token} can still set a password (nothing is changed). */
@@ -126,29 +124,28 @@ public class PasswordResets extends QueueOwner {
         return Link.VALID;
     }
 
-    private void handle(Request request) {
-        try {
-            Optional<ResetMails.Outgoing> mail = tx.execute(s -> prepare(request));
-            if (mail != null && mail.isPresent()) {
-                mails.send(mail.get());
-            }
-        } catch (RuntimeException e) {
-            log.warn("password reset not handled: {}", e.toString());
-        }
+    @Override
+    public String kind() {
+        return MAIL_KIND;
     }
 
-    /** Writes the token (or the provider marker) and builds the mail; empty when nothing is to be sent. */
-    private Optional<ResetMails.Outgoing> prepare(Request request) {
+    /**
+     * Writes the token (or the provider marker) and builds the mail; empty when nothing is to be sent. A retry
+     * of a request whose mail may not have gone out is not held back by the per-account interval (its own
+     * earlier token is what the interval would see); the new link ends that token.
+     */
+    @Override
+    public Optional<Mail> compose(String email, String linkBase, boolean retry) {
         Instant now = now();
         store.deleteOlderThan(now.minus(Duration.ofDays(1)));
-        Optional<User> found = store.userByEmail(request.email()).map(UserRow::user).filter(this::resettable);
+        Optional<User> found = store.userByEmail(email).map(UserRow::user).filter(this::resettable);
         if (found.isEmpty()) {
             log.info("password reset asked for an address of no enabled local account: nothing sent");
             return Optional.empty();
         }
         User user = found.get();
         Optional<Instant> last = store.lastCreated(user.id());
-        if (last.isPresent() && last.get().isAfter(now.minus(MAIL_INTERVAL))) {
+        if (!retry && last.isPresent() && last.get().isAfter(now.minus(MAIL_INTERVAL))) {
             log.info("password reset of user {} not mailed: the last one went out less than {} minutes ago",
                     user.username(), MAIL_INTERVAL.toMinutes());
             return Optional.empty();
@@ -157,8 +154,8 @@ public class PasswordResets extends QueueOwner {
         String token = Secrets.newToken();
         store.create(user.id(), Secrets.sha256Hex(token), now, now.plus(LIFETIME), provider.isPresent());
         return Optional.of(provider.isPresent()
-                ? mails.useProvider(user, provider.get(), request.linkBase())
-                : mails.resetLink(user, request.linkBase() + "/users/password/edit?reset_password_token=" + token));
+                ? mails.useProvider(user, provider.get(), linkBase)
+                : mails.resetLink(user, linkBase + "/users/password/edit?reset_password_token=" + token));
     }
 
     private boolean resettable(User user) {
@@ -167,17 +164,5 @@ public class PasswordResets extends QueueOwner {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @Override
-    protected BackgroundQueue<?> queue() {
-        return queue;
-    }
-
-    private record Request(String email, String linkBase) {
-        @Override
-        public String toString() {
-            return "Request[]";
-        }
     }
 }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.portus.common.InvalidSettingException;
+import io.portus.common.JobLeases;
 import io.portus.registry.RegistryProperties;
 import io.portus.storage.BlobStore;
 import io.portus.storage.FilesystemBlobStore;
@@ -17,10 +15,10 @@ import io.portus.storage.RegistryStorages;
 import io.portus.storage.S3BlobStore;
 import io.portus.storage.StorageHealth;
 import io.portus.storage.StorageUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * default {@code ./data/registry}), or an {@link S3BlobStore} on an existing bucket ({@code REGISTRY_STORAGE_S3_*}),
  * both in distribution's layout, and the {@link RegistryStorage} on it. Abandoned upload sessions (and on S3
  * incomplete multipart uploads) older than {@code portus.registry.uploads.purge-age} are purged every
- * {@code purge-interval}. {@link StorageHealth} (bean {@code storage} of the health endpoint and readiness group)
+ * {@code purge-interval} on one instance ({@link UploadPurgeJob}). {@link StorageHealth} (bean {@code storage} of the health endpoint and readiness group)
  * probes it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,24 +90,9 @@ public class StorageConfiguration {
         };
     }
 
-    /** Purges stale upload sessions in the background; stopped with the context. */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService uploadPurger(RegistryStorage storage,
-            RegistryProperties properties) {
-        Duration age = properties.uploads().purgeAge();
-        Duration interval = properties.uploads().purgeInterval();
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("upload-purge").daemon().factory());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                int purged = storage.purgeUploads(age);
-                if (purged > 0) {
-                    log.info("purged {} upload sessions older than {}", purged, age);
-                }
-            } catch (IOException | RuntimeException e) {
-                log.warn("purging upload sessions failed: {}", e.toString());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        return executor;
+    /** Purges stale upload sessions in the background, on one instance at a time; stopped with the context. */
+    @Bean
+    UploadPurgeJob uploadPurgeJob(RegistryStorage storage, RegistryProperties properties, JobLeases leases) {
+        return new UploadPurgeJob(storage, properties.uploads().purgeAge(), properties.uploads().purgeInterval(), leases);
     }
 }

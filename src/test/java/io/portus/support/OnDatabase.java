@@ -21,6 +21,18 @@ public abstract class OnDatabase implements ApplicationContextInitializer<Config
         TestPropertyValues.of(TestDatabases.shared(vendor).properties()).applyTo(context);
     }
 
+    /**
+     * A fresh embedded H2 database of this context alone: for tests whose background jobs must not be run by
+     * another cached context (the job leases of contexts sharing a database go to whichever came first, e.g.
+     * the mail outbox, which would then be sent with that context's SMTP settings).
+     */
+    public static class OwnH2 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(TestDatabases.fresh(TestDatabases.Vendor.H2).properties()).applyTo(context);
+        }
+    }
+
     /** Embedded H2. */
     public static class H2 extends OnDatabase {
         public H2() {

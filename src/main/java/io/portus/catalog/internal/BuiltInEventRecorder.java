@@ -5,7 +5,7 @@ import io.portus.common.QueueOwner;
 import io.portus.namespace.Registry;
 import io.portus.namespace.RegistryService;
 import io.portus.registry.event.RegistryEvent;
-import io.portus.registry.event.RegistryEventListener;
+import io.portus.registry.event.RegistryEventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,13 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts the built-in registry's pushes and deletes into {@code registry_events}, like events from external
- * registries. The registry's dispatcher thread only enqueues; one writer thread stores, retrying with
- * backoff while the database is unreachable, so the registry is never slowed down by the database. Blob
+ * registries, inside the request before it is answered (one INSERT), so a push that got its 201 is in the
+ * inbox even if the instance is killed right after. When the database cannot take it, the event goes to an
+ * in-memory queue whose writer thread retries with backoff (the request is not failed: the manifest is
+ * stored, and the catalog sync repairs what a crash during an outage loses). Blob
  * events are of no interest to the catalog, and manifest pulls (the most frequent request) only move the
  * tags' "last pulled" time, which {@link PullTimes} coalesces instead of storing each pull.
  */
 @Component
-class BuiltInEventRecorder extends QueueOwner implements RegistryEventListener {
+class BuiltInEventRecorder extends QueueOwner implements RegistryEventJournal {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInEventRecorder.class);
 
@@ -45,7 +47,7 @@ class BuiltInEventRecorder extends QueueOwner implements RegistryEventListener {
     }
 
     @Override
-    public void onEvent(RegistryEvent event) {
+    public void record(RegistryEvent event) {
         RegistryEvent.Target target = event.target();
         if (target == null) {
             return;
@@ -65,6 +67,12 @@ class BuiltInEventRecorder extends QueueOwner implements RegistryEventListener {
         JsonNode node = json.valueToTree(event);
         if (RegistryEvents.irrelevance(node).isPresent()) {
             return;
+        }
+        try {
+            write(event);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("cannot store built-in registry event {} ({}); retrying in the background", event.id(), e.getMessage());
         }
         if (!queue.offer(event)) {
             log.warn("built-in registry event {} dropped: the event writer is {} events behind", event.id(), queue.size());

@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
  * written every {@link #FLUSH_SECONDS} seconds, one UPDATE per pulled tag. A crash loses at most those
  * seconds of pull times, never a push or a delete; while the database is away at most {@link #MAX_PENDING}
  * distinct pulls are kept.
+ *
+ * <p>Kept per instance on purpose, also with several instances: a pull time is a statistic, not something a
+ * client was promised (the pull itself is answered from storage), and storing each pull would put a database
+ * write on the registry's most frequent request. Each instance flushes its own pulls; the UPDATE only moves a
+ * tag's time forward, so the latest pull wins whichever instance served it and flushed first.
  */
 @Component
 class PullTimes implements SmartLifecycle {

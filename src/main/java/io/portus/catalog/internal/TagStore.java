@@ -122,14 +122,18 @@ public class TagStore {
         return jdbc.sql("SELECT COUNT(*) FROM tags WHERE repository_id = ?").param(repositoryId).query(Long.class).single();
     }
 
-    /** Sets pulled_at of the tag (by name) or of the tags pointing at a digest. */
+    /**
+     * Moves pulled_at of the tag (by name) or of the tags pointing at a digest forward to {@code at}; never back,
+     * so instances flushing their pull times in any order leave the latest one.
+     */
     public void pulled(long repositoryId, String tag, String digest, Instant at) {
+        String later = " AND (pulled_at IS NULL OR pulled_at < ?)";
         if (tag != null) {
-            jdbc.sql("UPDATE tags SET pulled_at = ? WHERE repository_id = ? AND name = ?")
-                    .params(DbTime.toDb(at), repositoryId, tag).update();
+            jdbc.sql("UPDATE tags SET pulled_at = ? WHERE repository_id = ? AND name = ?" + later)
+                    .params(DbTime.toDb(at), repositoryId, tag, DbTime.toDb(at)).update();
         } else {
-            jdbc.sql("UPDATE tags SET pulled_at = ? WHERE repository_id = ? AND digest = ?")
-                    .params(DbTime.toDb(at), repositoryId, digest).update();
+            jdbc.sql("UPDATE tags SET pulled_at = ? WHERE repository_id = ? AND digest = ?" + later)
+                    .params(DbTime.toDb(at), repositoryId, digest, DbTime.toDb(at)).update();
         }
     }
 

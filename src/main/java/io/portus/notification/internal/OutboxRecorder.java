@@ -6,17 +6,18 @@ import io.portus.common.BackgroundQueue;
 import io.portus.common.QueueOwner;
 import io.portus.notification.NotificationProperties.Endpoint;
 import io.portus.registry.event.RegistryEvent;
-import io.portus.registry.event.RegistryEventListener;
+import io.portus.registry.event.RegistryEventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queues each built-in registry event in the outbox of every endpoint that wants it. The registry's
- * dispatcher only enqueues in memory; one writer thread stores, retrying while the database is down.
+ * Queues each built-in registry event in the outbox of every endpoint that wants it, inside the request before
+ * it is answered (one INSERT per wanting endpoint), so an acknowledged push is never lost by a crash. When the
+ * database cannot take it, an in-memory queue's writer thread retries with backoff.
  */
-final class OutboxRecorder extends QueueOwner implements RegistryEventListener {
+final class OutboxRecorder extends QueueOwner implements RegistryEventJournal {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRecorder.class);
 
@@ -37,9 +38,15 @@ final class OutboxRecorder extends QueueOwner implements RegistryEventListener {
     }
 
     @Override
-    public void onEvent(RegistryEvent event) {
+    public void record(RegistryEvent event) {
         if (wanting(event).isEmpty()) {
             return; // no endpoint (or none that wants this action and media type): nothing to queue
+        }
+        try {
+            write(event);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("cannot queue notification of event {} ({}); retrying in the background", event.id(), e.getMessage());
         }
         if (!queue.offer(event)) {
             log.warn("notification of event {} dropped: the outbox writer is {} events behind", event.id(), queue.size());

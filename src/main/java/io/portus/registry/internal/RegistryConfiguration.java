@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.portus.registry.AccessController;
 import io.portus.registry.OpenAccessController;
 import io.portus.registry.RegistryProperties;
+import io.portus.registry.event.RegistryEventJournal;
 import io.portus.registry.event.RegistryEventListener;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.StorageHealth;
@@ -50,8 +51,9 @@ class RegistryConfiguration {
     }
 
     @Bean
-    AsyncEventDispatcher registryEventDispatcher(ObjectProvider<RegistryEventListener> listeners, RegistryMetrics metrics) {
-        return new AsyncEventDispatcher(EVENT_QUEUE, listeners, metrics);
+    AsyncEventDispatcher registryEventDispatcher(ObjectProvider<RegistryEventListener> listeners,
+                                                 ObjectProvider<RegistryEventJournal> journals, RegistryMetrics metrics) {
+        return new AsyncEventDispatcher(EVENT_QUEUE, listeners, journals, metrics);
     }
 
     @Bean

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Forgot your password?" end to end over real HTTP, with GreenMail as the SMTP server and a test clock:
  * request, mail, link, new password, sign-in; the link works once and for 6 hours; every address gets the same
  * answer; bots and LDAP/OIDC accounts get no link; one mail per account per 5 minutes; the address throttle.
+ * On a database of its own: the mail outbox is sent by the context holding its lease, which must be this one.
  */
-@ContextConfiguration(initializers = OnDatabase.H2.class)
+@ContextConfiguration(initializers = OnDatabase.OwnH2.class)
 class PasswordResetFlowTest extends DatabaseTest {
 
     static final String PASSWORD = "old password 1";
