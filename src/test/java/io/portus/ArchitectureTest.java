@@ -45,7 +45,7 @@ class ArchitectureTest {
     @Test
     void domainModulesNeverImportWebTypes() {
         noClasses().that().resideInAnyPackage("io.portus.account..", "io.portus.team..", "io.portus.namespace..",
-                        "io.portus.catalog..", "io.portus.activity..", "io.portus.webhook..")
+                        "io.portus.catalog..", "io.portus.activity..", "io.portus.webhook..", "io.portus.retention..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework.web..", "jakarta.servlet..", "io.portus.api..", "io.portus.web..")
                 .allowEmptyShould(true)
@@ -62,7 +62,7 @@ class ArchitectureTest {
     @Test
     void internalPackagesStayInsideTheirModule() {
         for (String module : new String[] {"registry", "storage", "auth", "account", "team", "namespace",
-                "catalog", "activity", "webhook", "notification"}) {
+                "catalog", "activity", "webhook", "notification", "retention"}) {
             noClasses().that().resideOutsideOfPackage("io.portus." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.portus." + module + ".internal..")
                     .allowEmptyShould(true)

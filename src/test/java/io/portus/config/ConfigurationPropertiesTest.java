@@ -6,6 +6,7 @@ import io.portus.auth.policy.DeleteProperties;
 import io.portus.auth.policy.UserPermissionProperties;
 import io.portus.common.PortusProperties;
 import io.portus.mail.EmailProperties;
+import io.portus.retention.GarbageCollectorProperties;
 import io.portus.ldap.LdapProperties;
 import io.portus.web.oauth.OauthProperties;
 import io.portus.webhook.WebhookProperties;
@@ -43,7 +44,8 @@ class ConfigurationPropertiesTest {
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
             "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
             "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties",
-            "io.portus.config.StorageProperties"})
+            "io.portus.config.StorageProperties", "io.portus.retention.GarbageCollectorProperties",
+            "io.portus.retention.RetentionProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -140,6 +142,19 @@ class ConfigurationPropertiesTest {
         assertThat(ldap.adminBase()).isEqualTo("ou=admins");
         assertThat(ldap.uid()).isEqualTo("uid");
         assertThat(ldap.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void portusGarbageCollectorVariables() throws IOException {
+        Binder binder = binder(Map.of("PORTUS_DELETE_GARBAGE_COLLECTOR_ENABLED", "true",
+                "PORTUS_DELETE_GARBAGE_COLLECTOR_OLDER_THAN", "7", "PORTUS_DELETE_GARBAGE_COLLECTOR_KEEP_LATEST", "2",
+                "PORTUS_DELETE_GARBAGE_COLLECTOR_TAG", "^build-", "PORTUS_DELETE_GARBAGE_COLLECTOR_INTERVAL", "5m"), true);
+
+        assertThat(bind(GarbageCollectorProperties.class, binder))
+                .isEqualTo(new GarbageCollectorProperties(true, 7, 2, "^build-", Duration.ofMinutes(5)));
+        assertThat(bind(GarbageCollectorProperties.class, binder(Map.of(), true)))
+                .isEqualTo(new GarbageCollectorProperties(false, 30, 5, "", Duration.ofSeconds(60)));
+        assertThat(bind(DeleteProperties.class, binder).enabled()).isTrue();
     }
 
     @Test
