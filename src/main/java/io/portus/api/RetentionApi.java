@@ -70,6 +70,9 @@ class RetentionApi {
         Boolean enabled = params.bool(prefix + "enabled" + suffix);
         Long hours = params.number(prefix + "interval_hours" + suffix);
         String rules = params.string(prefix + "rules" + suffix);
+        if (params.nested(prefix + "rules" + suffix)) {
+            throw InvalidInputException.of("rules", "must be a list of rules, not a single object");
+        }
         if (hours != null && (hours < 1 || hours > RetentionPolicy.MAX_INTERVAL_HOURS)) {
             throw InvalidInputException.of("interval_hours", "must be between 1 and " + RetentionPolicy.MAX_INTERVAL_HOURS);
         }
