@@ -34,6 +34,11 @@ public enum RuleKind {
         return description.formatted(amount);
     }
 
+    /** "the N most recently pushed", for forms. */
+    public String label() {
+        return description.replace("%d", "N");
+    }
+
     public boolean needsAmount() {
         return this != ALWAYS;
     }
