@@ -11,13 +11,13 @@ import io.portus.auth.policy.DeleteProperties;
 import io.portus.common.InvalidSettingException;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import io.portus.retention.GarbageCollectorProperties;
 import io.portus.retention.RetentionPolicy;
 import io.portus.retention.RetentionProperties;
 import io.portus.retention.TagDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * several instances clean once, not once each). Nothing happens while {@code portus.delete.enabled} is off.
  */
 @Component
-class TagCleanupJob implements SmartLifecycle {
+class TagCleanupJob extends LoopOwner {
 
     static final String LEASE = "tag-cleanup";
     private static final Logger log = LoggerFactory.getLogger(TagCleanupJob.class);
@@ -103,17 +103,7 @@ class TagCleanupJob implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }
