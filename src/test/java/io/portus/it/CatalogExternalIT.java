@@ -51,35 +51,21 @@ class CatalogExternalIT {
     void start() throws Exception {
         images = TestImages.get("busybox", "multiarch", "multiarch-docker");
         work = ItPaths.newWorkDir("catalog-ext");
-        Path key = work.resolve("key.pem");
-        Path cert = work.resolve("cert.pem");
-        ClassicSetup.run(List.of("openssl", "req", "-x509", "-nodes", "-newkey", "rsa:2048", "-days", "2", "-subj",
-                "/CN=localhost", "-keyout", key.toString(), "-out", cert.toString()));
         database = "portus_catalog_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         admin("CREATE DATABASE " + database);
         TestDatabases.Server postgresql = TestDatabases.server(Vendor.POSTGRESQL);
         db = new TcpProxy(postgresql.host(), postgresql.port());
-        portus = PortusProcess.builder("catalog-ext-portus")
+        TokenAuthPair pair = TokenAuthPair.start(work, "catalog-ext", PASSWORD, SECRET, b -> b
                 .env("PORTUS_DB_ADAPTER", "postgresql")
                 .env("PORTUS_DB_HOST", "127.0.0.1")
                 .env("PORTUS_DB_PORT", Integer.toString(db.port()))
                 .env("PORTUS_DB_DATABASE", database)
                 .env("PORTUS_DB_USERNAME", "postgres")
-                .env("PORTUS_DB_TIMEOUT", "2000")
-                .env("PORTUS_MACHINE_FQDN", "127.0.0.1")
-                .env("PORTUS_ENCRYPTION_PRIVATE_KEY_PATH", key.toString())
-                .env("PORTUS_ENCRYPTION_CERTIFICATE_PATH", cert.toString())
-                .env("PORTUS_WEBHOOKS_SECRET", SECRET)
-                .env("PORTUS_CATALOG_SYNC_INTERVAL", "0s")
-                .start();
-        api = new CatalogApi(portus.baseUri().toString());
-        api.bootstrap("admin", PASSWORD);
-        dist = DistributionProcess.builder("catalog-ext-dist", work.resolve("registry"))
-                .tokenAuth(portus.baseUri() + "/v2/token", null, "127.0.0.1", cert)
-                .notifications(portus.baseUri() + "/v2/webhooks/events", Map.of("Authorization", "Bearer " + SECRET))
-                .start();
-        api.registerRegistry("dist", dist.hostPort());
-        skopeo = new Skopeo(work.resolve("skopeo")).withCreds("admin:" + PASSWORD);
+                .env("PORTUS_DB_TIMEOUT", "2000"));
+        portus = pair.portus();
+        dist = pair.dist();
+        api = pair.api();
+        skopeo = pair.skopeo();
     }
 
     @AfterAll

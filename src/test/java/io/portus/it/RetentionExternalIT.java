@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,30 +35,16 @@ class RetentionExternalIT {
     void start() throws Exception {
         images = TestImages.get("busybox", "multiarch-docker");
         work = ItPaths.newWorkDir("retention-ext");
-        Path key = work.resolve("key.pem");
-        Path cert = work.resolve("cert.pem");
-        ClassicSetup.run(List.of("openssl", "req", "-x509", "-nodes", "-newkey", "rsa:2048", "-days", "2", "-subj",
-                "/CN=localhost", "-keyout", key.toString(), "-out", cert.toString()));
-        portus = PortusProcess.builder("retention-ext-portus")
-                .env("PORTUS_MACHINE_FQDN", "127.0.0.1")
-                .env("PORTUS_ENCRYPTION_PRIVATE_KEY_PATH", key.toString())
-                .env("PORTUS_ENCRYPTION_CERTIFICATE_PATH", cert.toString())
-                .env("PORTUS_WEBHOOKS_SECRET", SECRET)
-                .env("PORTUS_CATALOG_SYNC_INTERVAL", "0s")
+        TokenAuthPair pair = TokenAuthPair.start(work, "retention-ext", PASSWORD, SECRET, b -> b
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_ENABLED", "true")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_OLDER_THAN", "0")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_KEEP_LATEST", "1")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_TAG", "^build-")
-                .env("PORTUS_DELETE_GARBAGE_COLLECTOR_INTERVAL", "1s")
-                .start();
-        api = new CatalogApi(portus.baseUri().toString());
-        api.bootstrap("admin", PASSWORD);
-        dist = DistributionProcess.builder("retention-ext-dist", work.resolve("registry"))
-                .tokenAuth(portus.baseUri() + "/v2/token", null, "127.0.0.1", cert)
-                .notifications(portus.baseUri() + "/v2/webhooks/events", Map.of("Authorization", "Bearer " + SECRET))
-                .start();
-        api.registerRegistry("dist", dist.hostPort());
-        skopeo = new Skopeo(work.resolve("skopeo")).withCreds("admin:" + PASSWORD);
+                .env("PORTUS_DELETE_GARBAGE_COLLECTOR_INTERVAL", "1s"));
+        portus = pair.portus();
+        dist = pair.dist();
+        api = pair.api();
+        skopeo = pair.skopeo();
     }
 
     @AfterAll
