@@ -26,7 +26,7 @@ class RetentionExternalIT {
 
     TestImages images;
     Path work;
-    PortusProcess portus;
+    TokenAuthPair pair;
     DistributionProcess dist;
     CatalogApi api;
     Skopeo skopeo;
@@ -35,13 +35,12 @@ class RetentionExternalIT {
     void start() throws Exception {
         images = TestImages.get("busybox", "multiarch-docker");
         work = ItPaths.newWorkDir("retention-ext");
-        TokenAuthPair pair = TokenAuthPair.start(work, "retention-ext", PASSWORD, SECRET, b -> b
+        pair = TokenAuthPair.start(work, "retention-ext", PASSWORD, SECRET, b -> b
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_ENABLED", "true")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_OLDER_THAN", "0")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_KEEP_LATEST", "1")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_TAG", "^build-")
                 .env("PORTUS_DELETE_GARBAGE_COLLECTOR_INTERVAL", "1s"));
-        portus = pair.portus();
         dist = pair.dist();
         api = pair.api();
         skopeo = pair.skopeo();
@@ -49,11 +48,8 @@ class RetentionExternalIT {
 
     @AfterAll
     void stop() {
-        if (dist != null) {
-            dist.close();
-        }
-        if (portus != null) {
-            portus.close();
+        if (pair != null) {
+            pair.close();
         }
     }
 

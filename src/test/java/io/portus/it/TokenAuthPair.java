@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * {@code secret}; the first admin bootstrapped, the registry registered as {@code dist}, and skopeo with the admin's
  * credentials. {@code settings} adds the test's own variables to the jar.
  */
-record TokenAuthPair(PortusProcess portus, DistributionProcess dist, CatalogApi api, Skopeo skopeo) {
+record TokenAuthPair(PortusProcess portus, DistributionProcess dist, CatalogApi api, Skopeo skopeo) implements AutoCloseable {
 
     static TokenAuthPair start(Path work, String name, String adminPassword, String secret,
                                UnaryOperator<PortusProcess.Builder> settings) throws Exception {
@@ -39,5 +39,12 @@ record TokenAuthPair(PortusProcess portus, DistributionProcess dist, CatalogApi 
             portus.close();
             throw e;
         }
+    }
+
+    /** Stops distribution, then the jar. */
+    @Override
+    public void close() {
+        dist.close();
+        portus.close();
     }
 }

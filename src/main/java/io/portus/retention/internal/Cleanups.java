@@ -43,6 +43,9 @@ public class Cleanups {
         var settings = new Selection.Expiry(olderThanDays, keepLatest, tag == null || tag.isEmpty() ? null : Pattern.compile(tag));
         List<TagDecision> deleted = new ArrayList<>();
         for (RepositoryView repo : catalog.repositories(portus())) {
+            if (repo.tagCount() <= keepLatest) {
+                continue;
+            }
             if (!goOn.getAsBoolean()) {
                 break;
             }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class TagCleanupJob extends LoopOwner {
 
     static final String LEASE = "tag-cleanup";
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(TagCleanupJob.class);
 
     private final GarbageCollectorProperties expiry;
@@ -68,8 +69,25 @@ class TagCleanupJob extends LoopOwner {
     }
 
     private Duration round() {
-        pass(() -> loop.isRunning() && loop.renewLease());
+        pass(new LeaseKeeper());
         return expiry.interval();
+    }
+
+    /** Goes on while the loop runs, renewing the lease at most every {@link #RENEW_EVERY} (not once per repository). */
+    private final class LeaseKeeper implements BooleanSupplier {
+        private long renewed = System.nanoTime();
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!loop.isRunning()) {
+                return false;
+            }
+            if (System.nanoTime() - renewed < RENEW_EVERY.toNanos()) {
+                return true;
+            }
+            renewed = System.nanoTime();
+            return loop.renewLease();
+        }
     }
 
     /** One pass now, on this instance, whoever holds the lease (tests; the loop calls it with the lease). */
