@@ -44,7 +44,7 @@ class RetentionPages {
 
     @GetMapping("/namespaces/{ns}/retention")
     String show(@CurrentUserArgument User user, @PathVariable long ns, Model model) {
-        return page(user, ns, model, null, null);
+        return page(user, ns, model, null, null, false);
     }
 
     @PostMapping("/namespaces/{ns}/retention")
@@ -71,17 +71,18 @@ class RetentionPages {
 
     @PostMapping("/namespaces/{ns}/retention/dry_run")
     String dryRun(@CurrentUserArgument User user, @PathVariable long ns, Model model) {
-        return page(user, ns, model, retention.dryRun(user, ns), "Dry run: nothing was deleted.");
+        return page(user, ns, model, retention.dryRun(user, ns), "Dry run: nothing was deleted.", false);
     }
 
     @PostMapping("/namespaces/{ns}/retention/run")
     String run(@CurrentUserArgument User user, @PathVariable long ns, Model model) {
         List<TagDecision> decisions = retention.run(user, ns);
         long deleted = decisions.stream().filter(TagDecision::delete).count();
-        return page(user, ns, model, decisions, "Run finished: " + deleted + (deleted == 1 ? " tag" : " tags") + " deleted.");
+        String title = "Run finished: " + deleted + (deleted == 1 ? " tag" : " tags") + " deleted.";
+        return page(user, ns, model, decisions, title, true);
     }
 
-    private String page(User user, long ns, Model model, List<TagDecision> results, String resultTitle) {
+    private String page(User user, long ns, Model model, List<TagDecision> results, String resultTitle, boolean ran) {
         Namespace namespace = namespaces.show(user, ns);
         RetentionPolicy policy = retention.get(user, ns);
         List<RetentionRule> rows = new ArrayList<>(policy.rules());
@@ -94,6 +95,7 @@ class RetentionPages {
         model.addAttribute("manage", retention.mayManage(user, namespace));
         model.addAttribute("results", results);
         model.addAttribute("resultTitle", resultTitle);
+        model.addAttribute("ran", ran);
         return "retention/show";
     }
 
