@@ -48,7 +48,7 @@ final class Selection {
             TagView t = ordered.get(i);
             if (i < settings.keepLatest()) {
                 verdicts.add(keep(t, "one of the " + settings.keepLatest() + " most recently pushed tags of the repository (keep_latest)"));
-            } else if (settings.tag() != null && !settings.tag().matcher(t.name()).find()) {
+            } else if (settings.tag() != null && !matchesOrKept(settings.tag(), t.name())) {
                 verdicts.add(keep(t, "does not match the tag expression " + settings.tag().pattern()));
             } else if (t.pushedAt() != null && !t.pushedAt().isBefore(cutoff)) {
                 verdicts.add(keep(t, "pushed in the last " + settings.olderThanDays() + " days"));
@@ -77,7 +77,14 @@ final class Selection {
         for (TagView t : ordered) {
             String keptBy = null;
             for (int r = 0; r < rules.size(); r++) {
-                if (!patterns.get(r).matcher(t.name()).find()) {
+                boolean matches;
+                try {
+                    matches = BoundedMatch.find(patterns.get(r), t.name());
+                } catch (BoundedMatch.TooExpensive e) {
+                    keptBy = keptBy != null ? keptBy : "kept: the pattern of rule " + (r + 1) + " needs too much work on this tag";
+                    continue;
+                }
+                if (!matches) {
                     continue;
                 }
                 int rank = seen.merge(r, 1, Integer::sum);
@@ -99,6 +106,15 @@ final class Selection {
             case PUSHED_WITHIN_DAYS -> t.pushedAt() != null && !t.pushedAt().isBefore(since);
             case ALWAYS -> true;
         };
+    }
+
+    /** A tag expression too expensive on a name counts as "does not match": the tag stays. */
+    private static boolean matchesOrKept(Pattern tag, String name) {
+        try {
+            return BoundedMatch.find(tag, name);
+        } catch (BoundedMatch.TooExpensive e) {
+            return false;
+        }
     }
 
     private static List<Verdict> protectSharedDigests(List<Verdict> verdicts) {

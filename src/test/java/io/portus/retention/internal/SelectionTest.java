@@ -228,4 +228,21 @@ class SelectionTest {
         assertThat(deleted(v)).containsEntry("stable", false).containsEntry("build-7", false).containsEntry("build-6", true);
         assertThat(reason(v, "build-7")).isEqualTo("shares its digest with the kept tag stable");
     }
+
+    @Test
+    void aPatternThatBacktracksForeverKeepsTheTagInsteadOfHoldingTheJob() {
+        String evil = "^(.*a){15}c"; // about 2·10^9 character reads on 30 a's without the budget (33 s here)
+        String heavy = "a".repeat(30);
+        tag(heavy, "sha256:1", 400, null);
+        tag("aaa", "sha256:2", 400, null);
+        String matching = "a".repeat(15) + "c";
+        tag(matching, "sha256:3", 400, null);
+
+        var retained = retention(new RetentionRule(evil, RuleKind.ALWAYS, 0));
+        var expired = expiry(30, 0, evil);
+
+        assertThat(deleted(retained)).containsEntry(heavy, false).containsEntry("aaa", true).containsEntry(matching, false);
+        assertThat(reason(retained, heavy)).isEqualTo("kept: the pattern of rule 1 needs too much work on this tag");
+        assertThat(deleted(expired)).containsEntry(heavy, false).containsEntry("aaa", false).containsEntry(matching, true);
+    }
 }
