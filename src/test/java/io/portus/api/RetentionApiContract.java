@@ -2,8 +2,6 @@ package io.portus.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +39,7 @@ abstract class RetentionApiContract extends DatabaseTest {
     @BeforeEach
     void setUp() {
         int port = Integer.parseInt(environment.getProperty("local.server.port"));
-        builtinId = Poll.until("built-in registry", () -> registries.builtin().filter(r -> !r.hostname().endsWith(":0"))).id();
+        builtinId = TeamFixture.builtinRegistry(registries);
         t = new TeamFixture(users, tokens, port, builtinId, DatabaseTest::unique);
         pusher = new TestPusher("http://127.0.0.1:" + port);
         path = "/api/v1/namespaces/" + t.namespaceId + "/retention";
@@ -167,8 +165,6 @@ abstract class RetentionApiContract extends DatabaseTest {
     }
 
     int manifest(String repo, String digest) {
-        return pusher.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + "/v2/" + repo + "/manifests/" + digest))
-                .header("Accept", TestPusher.OCI_MANIFEST).GET().build()).statusCode();
+        return pusher.manifestStatus(repo, digest);
     }
 }

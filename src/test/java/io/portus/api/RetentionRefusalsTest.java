@@ -2,9 +2,6 @@ package io.portus.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-
 import io.portus.account.ApplicationTokenService;
 import io.portus.account.UserService;
 import io.portus.catalog.CatalogService;
@@ -45,8 +42,7 @@ class RetentionRefusalsTest {
 
         @BeforeEach
         void setUp() {
-            long builtin = Poll.until("built-in registry", () -> registries.builtin()
-                    .filter(r -> !r.hostname().endsWith(":0"))).id();
+            long builtin = TeamFixture.builtinRegistry(registries);
             int port = Integer.parseInt(environment.getProperty("local.server.port"));
             t = new TeamFixture(users, tokens, port, builtin, DatabaseTest::unique);
             pusher = new TestPusher("http://127.0.0.1:" + port);
@@ -61,9 +57,7 @@ class RetentionRefusalsTest {
         }
 
         int manifest(String digest) {
-            return pusher.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + environment.getProperty("local.server.port") + "/v2/" + app + "/manifests/" + digest))
-                    .header("Accept", TestPusher.OCI_MANIFEST).GET().build()).statusCode();
+            return pusher.manifestStatus(app, digest);
         }
     }
 

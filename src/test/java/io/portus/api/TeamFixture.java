@@ -8,6 +8,8 @@ import io.portus.account.ApplicationTokenService;
 import io.portus.account.NewUser;
 import io.portus.account.User;
 import io.portus.account.UserService;
+import io.portus.catalog.Poll;
+import io.portus.namespace.RegistryService;
 
 /**
  * A team made through the API: an owner, a contributor and a viewer, a stranger outside it, and one namespace
@@ -42,6 +44,12 @@ final class TeamFixture {
         member(viewer, "viewer");
         namespaceId = namespace(unique.apply("ns"), registryId);
         namespace = asOwner.get("/api/v1/namespaces/" + namespaceId).json().get("name").asString();
+    }
+
+    /** The id of the built-in registry once it knows its real port. */
+    static long builtinRegistry(RegistryService registries) {
+        return Poll.until("built-in registry",
+                () -> registries.builtin().filter(r -> !r.hostname().endsWith(":0"))).id();
     }
 
     /** A new namespace of the team. */

@@ -115,6 +115,13 @@ public final class TestPusher {
         return Digest.sha256(bytes).toString();
     }
 
+    /** The status of {@code GET /v2/<repo>/manifests/<reference>} (200 while the registry serves it, 404 after a delete). */
+    public int manifestStatus(String repo, String reference) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
+                .header("Accept", OCI_MANIFEST + ", " + OCI_INDEX + ", " + DOCKER_MANIFEST + ", " + DOCKER_LIST)
+                .GET().build()).statusCode();
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

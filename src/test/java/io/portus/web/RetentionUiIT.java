@@ -3,8 +3,6 @@ package io.portus.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 import com.microsoft.playwright.Locator;
@@ -151,7 +149,6 @@ class RetentionUiIT {
     }
 
     int manifest(String repo, String digest) {
-        return pusher.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/" + digest))
-                .header("Accept", TestPusher.OCI_MANIFEST).GET().build()).statusCode();
+        return pusher.manifestStatus(repo, digest);
     }
 }

@@ -2,8 +2,6 @@ package io.portus.retention.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -159,8 +157,6 @@ abstract class TagCleanupJobContract extends DatabaseTest {
     }
 
     int manifest(String repo, String digest) {
-        return pusher.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + "/v2/" + repo + "/manifests/" + digest))
-                .header("Accept", TestPusher.OCI_MANIFEST).GET().build()).statusCode();
+        return pusher.manifestStatus(repo, digest);
     }
 }
