@@ -43,7 +43,7 @@ class ConfigurationPropertiesTest {
             "io.portus.auth.authn.internal.AuthProperties", "io.portus.auth.token.TlsProperties",
             "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
             "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties",
-            "io.portus.config.StorageProperties"})
+            "io.portus.config.StorageProperties", "io.portus.gc.GcProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
