@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code gc.run}: a garbage collection ended (state, dry run, counts as parameters); owned by the admin who started
- * it, or nobody for a scheduled run. Admins see it.
+ * it, or "schedule". Admins see it.
  */
 @Component
 class GcActivityRecorder {
@@ -34,7 +34,7 @@ class GcActivityRecorder {
         if (run.error() != null) {
             p.put("error", run.error());
         }
-        store.insert(new Activity(0, "gc.run", e.actorId(), e.actorName(), "GarbageCollection", run.id(),
+        store.insert(new Activity(0, "gc.run", e.actorId(), e.actorName() == null ? "schedule" : e.actorName(), "GarbageCollection", run.id(),
                 "garbage collection " + run.id(), null, null, null, null, null, p, null));
     }
 }
