@@ -22,4 +22,31 @@ interface Coordination {
 
     /** The deletion of {@code digest} is over (done or abandoned). */
     void endDeletion(Digest digest);
+
+    /** {@link #beginDeletion} for several digests in one statement when it can; returns those announced. */
+    default java.util.Set<Digest> beginDeletions(long runId, java.util.Collection<Digest> digests) {
+        java.util.Set<Digest> out = new java.util.LinkedHashSet<>();
+        for (Digest d : digests) {
+            if (beginDeletion(runId, d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Which of {@code digests} were touched at or after {@code cutoff} (one statement). */
+    default Set<Digest> touchedAmong(java.util.Collection<Digest> digests, Instant cutoff) {
+        Set<Digest> out = new java.util.HashSet<>();
+        for (Digest d : digests) {
+            if (touchedSince(d, cutoff)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #endDeletion} for several digests in one statement. */
+    default void endDeletions(java.util.Collection<Digest> digests) {
+        digests.forEach(this::endDeletion);
+    }
 }

@@ -3,7 +3,11 @@ package io.portus.gc.internal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.portus.common.DbClock;
@@ -83,6 +87,47 @@ final class DbCoordination implements Coordination {
     @Override
     public void endDeletion(Digest digest) {
         jdbc.sql("DELETE FROM gc_deletions WHERE digest = ?").param(digest.toString()).update();
+    }
+
+    @Override
+    public Set<Digest> beginDeletions(long runId, Collection<Digest> digests) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO gc_deletions (digest, run_id, started_at) VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (Digest d : digests) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ").append(clock.now()).append(")");
+            params.add(d.toString());
+            params.add(runId);
+        }
+        try {
+            jdbc.sql(sql.toString()).params(params).update();
+            return new LinkedHashSet<>(digests);
+        } catch (DataIntegrityViolationException someExist) {
+            return Coordination.super.beginDeletions(runId, digests);
+        }
+    }
+
+    @Override
+    public Set<Digest> touchedAmong(Collection<Digest> digests, Instant cutoff) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        Set<Digest> out = new HashSet<>();
+        jdbc.sql("SELECT digest FROM blob_touches WHERE touched_at >= :cutoff AND digest IN (:digests)")
+                .param("cutoff", DbTime.toDb(cutoff))
+                .param("digests", digests.stream().map(Digest::toString).toList())
+                .query((rs, n) -> rs.getString(1)).list().forEach(s -> out.add(Digest.parse(s)));
+        return out;
+    }
+
+    @Override
+    public void endDeletions(Collection<Digest> digests) {
+        if (!digests.isEmpty()) {
+            jdbc.sql("DELETE FROM gc_deletions WHERE digest IN (:digests)")
+                    .param("digests", digests.stream().map(Digest::toString).toList()).update();
+        }
     }
 
     /** Rows a crashed collector left (only called by the holder of the collection lease). */

@@ -2,7 +2,11 @@ package io.portus.gc.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,10 +18,13 @@ import io.portus.storage.StoragePaths;
 /**
  * The delete phases. Each deletion follows the hand-shake of docs/garbage-collection.md: announce it
  * ({@code gc_deletions} row, committed), then re-check that nobody touched the digest since the cutoff and that
- * it is still unreferenced/untagged and old, delete, and withdraw the row. A dry run does the same checks
- * without the row and deletes nothing.
+ * it is still unreferenced/untagged and old, delete, and withdraw the row. Candidates go in batches of
+ * {@value #BATCH}: one statement announces a batch, one reads its touches, one withdraws it (the argument holds
+ * per digest, whatever else a statement carries). A dry run makes the same checks without rows and deletes nothing.
  */
 final class Sweeper {
+
+    static final int BATCH = 100;
 
     private final Layout layout;
     private final Coordination coordination;
@@ -40,48 +47,53 @@ final class Sweeper {
 
     /** Deletes the untagged revisions nothing keeps; the ones found kept after all are marked in {@code mark}. */
     void deleteManifests(Marker.Result mark, Marker marker) throws IOException {
-        for (Marker.Candidate c : mark.candidates()) {
-            if (dryRun) {
-                if (stillDeletable(c, marker)) {
-                    progress.manifestDeleted();
-                } else {
-                    mark.keep(c.digest(), c.refs());
-                }
-                continue;
-            }
-            hooks.beforeDeletion(c.digest());
-            if (!coordination.beginDeletion(runId, c.digest())) {
-                mark.keep(c.digest(), c.refs());
-                continue;
-            }
-            try {
-                hooks.deletionAnnounced(c.digest());
-                if (!stillDeletable(c, marker)) {
-                    mark.keep(c.digest(), c.refs());
-                    continue;
-                }
-                hooks.deletionConfirmed(c.digest());
-                BlobStore store = layout.store();
-                store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
-                if (c.refs().subject() != null) {
-                    store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
-                }
-                progress.manifestDeleted();
-            } finally {
-                coordination.endDeletion(c.digest());
-            }
+        List<Marker.Candidate> all = mark.candidates();
+        for (int i = 0; i < all.size(); i += BATCH) {
+            manifestBatch(all.subList(i, Math.min(all.size(), i + BATCH)), mark, marker);
         }
     }
 
-    private boolean stillDeletable(Marker.Candidate c, Marker marker) throws IOException {
-        return !coordination.touchedSince(c.digest(), cutoff) && !marker.recent(c.repo(), c.digest(), cutoff, Set.of())
-                && !layout.taggedNow(c.repo()).contains(c.digest());
+    private void manifestBatch(List<Marker.Candidate> batch, Marker.Result mark, Marker marker) throws IOException {
+        List<Digest> digests = batch.stream().map(Marker.Candidate::digest).toList();
+        Set<Digest> announced = dryRun ? new HashSet<>(digests) : announce(digests);
+        try {
+            Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
+            Map<RepositoryName, List<Digest>> tagged = new HashMap<>();
+            for (Marker.Candidate c : batch) {
+                if (!announced.contains(c.digest()) || touched.contains(c.digest())
+                        || marker.recent(c.repo(), c.digest(), cutoff, Set.of())
+                        || tagged.computeIfAbsent(c.repo(), r -> taggedNow(r)).contains(c.digest())) {
+                    mark.keep(c.digest(), c.refs());
+                    continue;
+                }
+                if (!dryRun) {
+                    hooks.deletionConfirmed(c.digest());
+                    BlobStore store = layout.store();
+                    store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
+                    if (c.refs().subject() != null) {
+                        store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
+                    }
+                }
+                progress.manifestDeleted();
+            }
+        } finally {
+            withdraw(announced);
+        }
+    }
+
+    private List<Digest> taggedNow(RepositoryName repo) {
+        try {
+            return layout.taggedNow(repo);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Deletes blob data nothing marks, older than the cutoff and untouched since, with its {@code _layers} links. */
     void sweepBlobs(Marker.Result mark) throws IOException {
         Set<Digest> touched = coordination.touchedSince(cutoff);
         BlobStore store = layout.store();
+        List<Digest> batch = new ArrayList<>(BATCH);
         for (String algDir : store.list(StoragePaths.BLOBS)) {
             for (String prefixDir : store.list(algDir)) {
                 for (String blobDir : store.list(prefixDir)) {
@@ -91,45 +103,64 @@ final class Sweeper {
                         continue;
                     }
                     Digest d = Digest.parse(candidate);
-                    if (!mark.marked().contains(d) && !touched.contains(d)) {
-                        sweep(d, mark.layerLinks().getOrDefault(d, List.of()));
+                    if (mark.marked().contains(d) || touched.contains(d)) {
+                        continue;
+                    }
+                    Optional<BlobStore.FileInfo> data = oldData(d);
+                    if (data.isEmpty()) {
+                        continue;
+                    }
+                    if (dryRun) {
+                        progress.blobDeleted(data.get().size());
+                        continue;
+                    }
+                    batch.add(d);
+                    if (batch.size() == BATCH) {
+                        blobBatch(batch, mark);
+                        batch.clear();
                     }
                 }
             }
         }
+        blobBatch(batch, mark);
     }
 
-    private void sweep(Digest d, List<RepositoryName> links) throws IOException {
-        Optional<BlobStore.FileInfo> data = oldData(d);
-        if (data.isEmpty()) {
-            return;
-        }
-        if (dryRun) {
-            progress.blobDeleted(data.get().size());
-            return;
-        }
-        hooks.beforeDeletion(d);
-        if (!coordination.beginDeletion(runId, d)) {
-            return;
-        }
+    private void blobBatch(List<Digest> batch, Marker.Result mark) throws IOException {
+        Set<Digest> announced = announce(batch);
         try {
-            hooks.deletionAnnounced(d);
-            if (coordination.touchedSince(d, cutoff)) {
-                return;
+            Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
+            for (Digest d : announced) {
+                Optional<BlobStore.FileInfo> data = touched.contains(d) ? Optional.empty() : oldData(d);
+                if (data.isEmpty()) {
+                    continue;
+                }
+                hooks.deletionConfirmed(d);
+                BlobStore store = layout.store();
+                store.delete(StoragePaths.blobDir(d));
+                for (RepositoryName repo : mark.layerLinks().getOrDefault(d, List.of())) {
+                    store.delete(StoragePaths.layerDir(repo, d));
+                }
+                progress.blobDeleted(data.get().size());
             }
-            data = oldData(d);
-            if (data.isEmpty()) {
-                return;
-            }
-            hooks.deletionConfirmed(d);
-            BlobStore store = layout.store();
-            store.delete(StoragePaths.blobDir(d));
-            for (RepositoryName repo : links) {
-                store.delete(StoragePaths.layerDir(repo, d));
-            }
-            progress.blobDeleted(data.get().size());
         } finally {
-            coordination.endDeletion(d);
+            withdraw(announced);
+        }
+    }
+
+    /** Step (a) for a batch: hooks before, the rows, hooks after. */
+    private Set<Digest> announce(List<Digest> digests) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        digests.forEach(hooks::beforeDeletion);
+        Set<Digest> announced = coordination.beginDeletions(runId, digests);
+        announced.forEach(hooks::deletionAnnounced);
+        return announced;
+    }
+
+    private void withdraw(Set<Digest> announced) {
+        if (!dryRun) {
+            coordination.endDeletions(announced);
         }
     }
 
