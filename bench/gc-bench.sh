@@ -130,6 +130,20 @@ for r in range(0, 400, 2):
 print(f"blob HEAD, first touch (touch + deletion check): p50 {pct(first, .5):.2f} ms  p99 {pct(first, .99):.2f} ms  (n={len(first)})")
 print(f"blob HEAD, touched just before (cache):          p50 {pct(cached, .5):.2f} ms  p99 {pct(cached, .99):.2f} ms  (n={len(cached)})")
 
+def collect(dry):
+    st, body, _ = call(c, "POST", "/api/v1/gc", json.dumps({"dry_run": dry}), auth)
+    assert st == 202, (st, body)
+    gid = json.loads(body)["id"]
+    t0 = time.perf_counter()
+    while True:
+        st, body, _ = call(c, "GET", f"/api/v1/gc/{gid}", headers=auth)
+        run = json.loads(body)
+        if run["state"] != "running":
+            return run, time.perf_counter() - t0
+        time.sleep(0.05)
+run, wall = collect(True)
+print(f"our dry run, no pushes: {run['state']} in {wall:.2f} s - {run['manifests_deleted']} manifests, "
+      f"{run['blobs_deleted']} blobs would go")
 samples = {"before": ([], []), "during": ([], [])}
 phase = ["before"]
 stop = threading.Event()
@@ -148,17 +162,7 @@ def pusher():
 th = threading.Thread(target=pusher); th.start()
 time.sleep(5)
 phase[0] = "during"
-st, body, _ = call(c, "POST", "/api/v1/gc", json.dumps({"dry_run": False}), auth)
-assert st == 202, (st, body)
-gid = json.loads(body)["id"]
-t0 = time.perf_counter()
-while True:
-    st, body, _ = call(c, "GET", f"/api/v1/gc/{gid}", headers=auth)
-    run = json.loads(body)
-    if run["state"] != "running":
-        break
-    time.sleep(0.05)
-wall = time.perf_counter() - t0
+run, wall = collect(False)
 phase[0] = "after"
 stop.set(); th.join()
 print(f"our online gc: {run['state']} in {wall:.2f} s (API wall time) - {run['repositories_scanned']} repositories, "

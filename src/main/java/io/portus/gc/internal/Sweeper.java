@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import io.portus.storage.BlobStore;
 import io.portus.storage.Digest;
@@ -25,6 +31,7 @@ import io.portus.storage.StoragePaths;
 final class Sweeper {
 
     static final int BATCH = 100;
+    static final int PARALLEL = 8;
 
     private final Layout layout;
     private final Coordination coordination;
@@ -59,6 +66,7 @@ final class Sweeper {
         try {
             Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
             Map<RepositoryName, List<Digest>> tagged = new HashMap<>();
+            List<Callable<Void>> deletions = new ArrayList<>();
             for (Marker.Candidate c : batch) {
                 if (!announced.contains(c.digest()) || touched.contains(c.digest())
                         || marker.recent(c.repo(), c.digest(), cutoff, Set.of())
@@ -66,16 +74,22 @@ final class Sweeper {
                     mark.keep(c.digest(), c.refs());
                     continue;
                 }
-                if (!dryRun) {
+                if (dryRun) {
+                    progress.manifestDeleted();
+                    continue;
+                }
+                deletions.add(() -> {
                     hooks.deletionConfirmed(c.digest());
                     BlobStore store = layout.store();
                     store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
                     if (c.refs().subject() != null) {
                         store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
                     }
-                }
-                progress.manifestDeleted();
+                    progress.manifestDeleted();
+                    return null;
+                });
             }
+            runAll(deletions);
         } finally {
             withdraw(announced);
         }
@@ -129,21 +143,65 @@ final class Sweeper {
         Set<Digest> announced = announce(batch);
         try {
             Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
+            List<Callable<Void>> deletions = new ArrayList<>();
             for (Digest d : announced) {
                 Optional<BlobStore.FileInfo> data = touched.contains(d) ? Optional.empty() : oldData(d);
-                if (data.isEmpty()) {
-                    continue;
+                if (data.isPresent()) {
+                    deletions.add(() -> {
+                        hooks.deletionConfirmed(d);
+                        BlobStore store = layout.store();
+                        store.delete(StoragePaths.blobDir(d));
+                        for (RepositoryName repo : mark.layerLinks().getOrDefault(d, List.of())) {
+                            store.delete(StoragePaths.layerDir(repo, d));
+                        }
+                        progress.blobDeleted(data.get().size());
+                        return null;
+                    });
                 }
-                hooks.deletionConfirmed(d);
-                BlobStore store = layout.store();
-                store.delete(StoragePaths.blobDir(d));
-                for (RepositoryName repo : mark.layerLinks().getOrDefault(d, List.of())) {
-                    store.delete(StoragePaths.layerDir(repo, d));
-                }
-                progress.blobDeleted(data.get().size());
             }
+            runAll(deletions);
         } finally {
             withdraw(announced);
+        }
+    }
+
+    /**
+     * Runs the deletions of a batch {@value #PARALLEL} at a time (each waits on an fsync or an S3 round trip), all
+     * while the batch's rows are there; the first failure is rethrown once all are done.
+     */
+    private static void runAll(List<Callable<Void>> deletions) throws IOException {
+        if (deletions.isEmpty()) {
+            return;
+        }
+        Semaphore slots = new Semaphore(PARALLEL);
+        IOException failure = null;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Callable<Void> deletion : deletions) {
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return deletion.call();
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<Void> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while deleting");
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
