@@ -5,17 +5,17 @@ import java.time.Duration;
 
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import io.portus.storage.RegistryStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Removes upload sessions older than {@code portus.registry.uploads.purge-age} every {@code purge-interval}, on
  * the instance holding the {@code upload-purge} lease: instances sharing the storage purge once per interval,
  * not once each. The first purge runs one interval after start, as before.
  */
-final class UploadPurgeJob implements SmartLifecycle {
+final class UploadPurgeJob extends LoopOwner {
 
     static final String LEASE = "upload-purge";
     private static final Logger log = LoggerFactory.getLogger(UploadPurgeJob.class);
@@ -51,17 +51,7 @@ final class UploadPurgeJob implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }

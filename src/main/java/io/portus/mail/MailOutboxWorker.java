@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * So an accepted mail is sent at least once, never lost.
  */
 @Component
-class MailOutboxWorker implements SmartLifecycle {
+class MailOutboxWorker extends LoopOwner {
 
     static final String LEASE = "mail-outbox";
     static final int MAX_ATTEMPTS = 10;
@@ -104,17 +104,7 @@ class MailOutboxWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code portus.catalog.events.keep} (7 days), then deleted.
  */
 @Component
-public class EventWorker implements SmartLifecycle {
+public class EventWorker extends LoopOwner {
 
     static final String LEASE = "registry-events";
     private static final Logger log = LoggerFactory.getLogger(EventWorker.class);
@@ -109,17 +109,7 @@ public class EventWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }

@@ -14,13 +14,13 @@ import java.util.Map;
 import io.portus.common.DbTime;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import io.portus.outbound.OutboundClient;
 import io.portus.outbound.OutboundHttp;
 import io.portus.webhook.Delivery;
 import io.portus.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * address is recorded as a failed delivery saying why.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends LoopOwner {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final String LEASE = "webhook-deliveries";
@@ -118,17 +118,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }
