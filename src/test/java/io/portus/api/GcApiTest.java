@@ -118,4 +118,25 @@ class GcApiTest extends DatabaseTest {
         assertThat(admin.post("/api/v1/gc", "{\"dry_run\":true}").status()).isEqualTo(202);
         finished(admin.get("/api/v1/gc").json().get(0).get("id").asLong());
     }
+
+    @Test
+    void aRunLeftRunningByADeadInstanceIsFailedAndItsDeletionRowsClearedByTheNextStart() {
+        jdbc.sql("DELETE FROM job_leases WHERE name = 'gc'").update();
+        jdbc.sql("INSERT INTO gc_runs (state, dry_run, phase, holder, started_at) VALUES ('running', FALSE, 'blobs', "
+                + "'dead-instance', ?)").param(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)).update();
+        long dead = jdbc.sql("SELECT MAX(id) FROM gc_runs WHERE holder = 'dead-instance'").query(Long.class).single();
+        String digest = "sha256:" + "ab".repeat(32);
+        jdbc.sql("INSERT INTO gc_deletions (digest, run_id, started_at) VALUES (?, ?, ?)")
+                .params(digest, dead, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)).update();
+
+        var started = admin.post("/api/v1/gc", "{\"dry_run\":true}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        finished(started.json().get("id").asLong());
+
+        JsonNode old = admin.get("/api/v1/gc/" + dead).json();
+        assertThat(old.get("state").asString()).isEqualTo("failed");
+        assertThat(old.get("error").asString()).contains("stopped");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM gc_deletions WHERE digest = ?").param(digest).query(Long.class).single())
+                .isZero();
+    }
 }

@@ -9,16 +9,16 @@ import io.portus.common.ConflictException;
 import io.portus.common.InvalidSettingException;
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Runs collections on {@code portus.gc.schedule} (cron, UTC), on the instance holding the {@code gc-schedule}
  * lease. A fire time is skipped when a run already started since it (another instance held the lease then).
  */
-final class GcScheduler implements SmartLifecycle {
+final class GcScheduler extends LoopOwner {
 
     private static final Logger log = LoggerFactory.getLogger(GcScheduler.class);
     private static final Duration MAX_PAUSE = Duration.ofMinutes(1);
@@ -65,17 +65,7 @@ final class GcScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected LeasedLoop loop() {
+        return loop;
     }
 }
