@@ -145,6 +145,15 @@ public final class GcRunner {
             this.id = id;
         }
 
+        /** The lease, renewed right before deleting: a run paused past its lease (another run took over) stops. */
+        @Override
+        void beforeDeletions() {
+            renewed = System.nanoTime();
+            if (!leases.acquire(LEASE, LEASE_TTL)) {
+                throw new IllegalStateException("lost the garbage collection lease to another instance");
+            }
+        }
+
         @Override
         void tick() {
             long now = System.nanoTime();

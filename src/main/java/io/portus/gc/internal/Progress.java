@@ -43,6 +43,10 @@ class Progress {
         manifestsDeleted.incrementAndGet();
     }
 
+    /** Called before a batch of deletions: a run that is no longer the collector must stop here (it throws). */
+    void beforeDeletions() {
+    }
+
     /** Called often; subclasses decide when to do something. */
     void tick() {
     }

@@ -89,6 +89,9 @@ final class Sweeper {
                     return null;
                 });
             }
+            if (!deletions.isEmpty()) {
+                progress.beforeDeletions();
+            }
             runAll(deletions);
         } finally {
             withdraw(announced);
@@ -158,6 +161,9 @@ final class Sweeper {
                         return null;
                     });
                 }
+            }
+            if (!deletions.isEmpty()) {
+                progress.beforeDeletions();
             }
             runAll(deletions);
         } finally {
