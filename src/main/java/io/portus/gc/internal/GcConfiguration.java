@@ -2,6 +2,7 @@ package io.portus.gc.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portus.common.DbClock;
+import io.portus.common.InvalidSettingException;
 import io.portus.common.JobLeases;
 import io.portus.common.SqlPages;
 import io.portus.gc.GcProperties;
@@ -26,7 +27,18 @@ class GcConfiguration {
     /** Used by the registry storage (io.portus.config.StorageConfiguration) before any answer that relies on a digest. */
     @Bean
     ContentGuard gcContentGuard(DbCoordination coordination, GcProperties properties) {
+        validate(properties);
         return new DbContentGuard(coordination, properties.gracePeriod(), properties.deletionWait());
+    }
+
+    /** Start-up stops naming the setting when a duration is negative. */
+    static void validate(GcProperties properties) {
+        if (properties.gracePeriod().isNegative()) {
+            throw new InvalidSettingException("PORTUS_GC_GRACE_PERIOD", "must not be negative, is " + properties.gracePeriod());
+        }
+        if (properties.deletionWait().isNegative()) {
+            throw new InvalidSettingException("portus.gc.deletion-wait", "must not be negative, is " + properties.deletionWait());
+        }
     }
 
     @Bean

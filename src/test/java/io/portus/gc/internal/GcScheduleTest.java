@@ -3,6 +3,7 @@ package io.portus.gc.internal;
 import io.portus.catalog.Poll;
 import io.portus.common.InvalidSettingException;
 import io.portus.common.PageQuery;
+import io.portus.gc.GcProperties;
 import io.portus.gc.GcRun;
 import io.portus.support.DatabaseTest;
 import io.portus.support.OnDatabase;
@@ -34,5 +35,12 @@ class GcScheduleTest extends DatabaseTest {
     void aScheduleThatIsNoCronExpressionIsRefusedByName() {
         assertThatThrownBy(() -> new GcScheduler("every night", null, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("PORTUS_GC_SCHEDULE");
+    }
+
+    @Test
+    void aNegativeGracePeriodIsRefusedByName() {
+        assertThatThrownBy(() -> GcConfiguration.validate(new GcProperties("", java.time.Duration.ofMinutes(-1), true,
+                java.time.Duration.ofSeconds(10)))).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PORTUS_GC_GRACE_PERIOD");
     }
 }
