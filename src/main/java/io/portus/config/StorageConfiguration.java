@@ -9,6 +9,7 @@ import io.portus.common.InvalidSettingException;
 import io.portus.common.JobLeases;
 import io.portus.registry.RegistryProperties;
 import io.portus.storage.BlobStore;
+import io.portus.storage.ContentGuard;
 import io.portus.storage.FilesystemBlobStore;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.RegistryStorages;
@@ -19,6 +20,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,8 +74,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    public RegistryStorage registryStorage(BlobStore blobStore) {
-        return RegistryStorages.create(blobStore);
+    public RegistryStorage registryStorage(BlobStore blobStore, ObjectProvider<ContentGuard> guard) {
+        return RegistryStorages.create(blobStore, guard.getIfAvailable(() -> ContentGuard.NONE));
     }
 
     @Bean

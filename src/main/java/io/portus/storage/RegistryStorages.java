@@ -12,4 +12,10 @@ public final class RegistryStorages {
     public static RegistryStorage create(BlobStore store) {
         return new DefaultRegistryStorage(store, Clock.systemUTC());
     }
+
+    /** The same, asking {@code guard} before any answer that makes a client rely on a digest (garbage collection). */
+    public static RegistryStorage create(BlobStore store, ContentGuard guard) {
+        RegistryStorage storage = create(store);
+        return guard == ContentGuard.NONE ? storage : new GuardedRegistryStorage(storage, guard);
+    }
 }

@@ -84,6 +84,27 @@ final class PortusApi {
         send("PUT", "/api/v1/namespaces/" + namespaceId, Map.of("namespace", Map.of("visibility", "public")), 200, 204);
     }
 
+    /** {@code POST /api/v1/gc} (202), then {@code GET /api/v1/gc/N} until the run is no longer running: its last JSON. */
+    JsonNode garbageCollect(boolean dryRun) {
+        long id = send("POST", "/api/v1/gc", Map.of("dry_run", dryRun), 202).path("id").asLong();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            JsonNode run = send("GET", "/api/v1/gc/" + id, null, 200);
+            if (!"running".equals(run.path("state").asString())) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("garbage collection " + id + " still running: " + run);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** {@code GET /v2/token} with Basic credentials (null user = anonymous); the whole response. */
     HttpResponse<String> token(String user, String password, String service, String... scopes) {
         StringBuilder query = new StringBuilder("?service=").append(encode(service));

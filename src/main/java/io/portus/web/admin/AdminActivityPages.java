@@ -28,7 +28,7 @@ import java.util.List;
 class AdminActivityPages {
 
     static final List<String> TYPES = List.of("Repository", "Namespace", "Team", "Registry", "User",
-            "ApplicationToken", "Webhook");
+            "ApplicationToken", "Webhook", "GarbageCollection");
 
     private final ActivityService activities;
     private final UiSettings settings;

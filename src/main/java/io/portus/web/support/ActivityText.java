@@ -46,6 +46,10 @@ public final class ActivityText {
             case "team.remove_member" -> "removed " + a.recipientName() + " from team " + a.trackableName();
             case "team.change_member_role" -> "changed the role of " + a.recipientName() + " in team "
                     + a.trackableName() + role(p);
+            case "gc.run" -> ("true".equals(p.get("dry_run")) ? "ran a garbage collection dry run (" : "ran a garbage collection (")
+                    + p.getOrDefault("state", "") + "): " + p.getOrDefault("manifests_deleted", "0") + " manifests, "
+                    + p.getOrDefault("blobs_deleted", "0") + " blobs, " + Formats.size(parseLong(p.get("bytes_freed")))
+                    + ("true".equals(p.get("dry_run")) ? " to free" : " freed");
             default -> a.key().replace('.', ' ').replace('_', ' ') + " " + nullToEmpty(a.trackableName())
                     + (a.recipientName() == null ? "" : " (" + a.recipientName() + ")");
         };
@@ -57,5 +61,13 @@ public final class ActivityText {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

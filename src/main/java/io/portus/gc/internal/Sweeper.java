@@ -1,0 +1,235 @@
+package io.portus.gc.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import io.portus.storage.BlobStore;
+import io.portus.storage.Digest;
+import io.portus.storage.RepositoryName;
+import io.portus.storage.StoragePaths;
+
+/**
+ * The delete phases. Each deletion follows the hand-shake of docs/garbage-collection.md: announce it
+ * ({@code gc_deletions} row, committed), then re-check that nobody touched the digest since the cutoff and that
+ * it is still unreferenced/untagged and old, delete, and withdraw the row. Candidates go in batches of
+ * {@value #BATCH}: one statement announces a batch, one reads its touches, one withdraws it (the argument holds
+ * per digest, whatever else a statement carries). A dry run makes the same checks without rows and deletes nothing.
+ */
+final class Sweeper {
+
+    static final int BATCH = 100;
+    static final int PARALLEL = 8;
+
+    private final Layout layout;
+    private final Coordination coordination;
+    private final Progress progress;
+    private final CollectorHooks hooks;
+    private final long runId;
+    private final boolean dryRun;
+    private final Instant cutoff;
+
+    Sweeper(Layout layout, Coordination coordination, Progress progress, CollectorHooks hooks, long runId,
+            boolean dryRun, Instant cutoff) {
+        this.layout = layout;
+        this.coordination = coordination;
+        this.progress = progress;
+        this.hooks = hooks;
+        this.runId = runId;
+        this.dryRun = dryRun;
+        this.cutoff = cutoff;
+    }
+
+    /** Deletes the untagged revisions nothing keeps; the ones found kept after all are marked in {@code mark}. */
+    void deleteManifests(Marker.Result mark, Marker marker) throws IOException {
+        List<Marker.Candidate> all = mark.candidates();
+        for (int i = 0; i < all.size(); i += BATCH) {
+            manifestBatch(all.subList(i, Math.min(all.size(), i + BATCH)), mark, marker);
+        }
+    }
+
+    private void manifestBatch(List<Marker.Candidate> batch, Marker.Result mark, Marker marker) throws IOException {
+        List<Digest> digests = batch.stream().map(Marker.Candidate::digest).toList();
+        Set<Digest> announced = dryRun ? new HashSet<>(digests) : announce(digests);
+        try {
+            Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
+            Map<RepositoryName, List<Digest>> tagged = new HashMap<>();
+            List<Callable<Void>> deletions = new ArrayList<>();
+            for (Marker.Candidate c : batch) {
+                if (!announced.contains(c.digest()) || touched.contains(c.digest())
+                        || marker.recent(c.repo(), c.digest(), cutoff, Set.of())
+                        || tagged.computeIfAbsent(c.repo(), r -> taggedNow(r)).contains(c.digest())) {
+                    mark.keep(c.digest(), c.refs());
+                    continue;
+                }
+                if (dryRun) {
+                    progress.manifestDeleted();
+                    continue;
+                }
+                deletions.add(() -> {
+                    hooks.deletionConfirmed(c.digest());
+                    BlobStore store = layout.store();
+                    store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
+                    if (c.refs().subject() != null) {
+                        store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
+                    }
+                    progress.manifestDeleted();
+                    return null;
+                });
+            }
+            if (!deletions.isEmpty()) {
+                progress.beforeDeletions();
+            }
+            runAll(deletions);
+        } finally {
+            withdraw(announced);
+        }
+    }
+
+    private List<Digest> taggedNow(RepositoryName repo) {
+        try {
+            return layout.taggedNow(repo);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes blob data nothing marks, older than the cutoff and untouched since, with its {@code _layers} links. */
+    void sweepBlobs(Marker.Result mark) throws IOException {
+        Set<Digest> touched = coordination.touchedSince(cutoff);
+        BlobStore store = layout.store();
+        List<Digest> batch = new ArrayList<>(BATCH);
+        for (String algDir : store.list(StoragePaths.BLOBS)) {
+            for (String prefixDir : store.list(algDir)) {
+                for (String blobDir : store.list(prefixDir)) {
+                    String candidate = Layout.base(algDir) + ":" + Layout.base(blobDir);
+                    progress.blobScanned();
+                    if (!Digest.isDigest(candidate)) {
+                        continue;
+                    }
+                    Digest d = Digest.parse(candidate);
+                    if (mark.marked().contains(d) || touched.contains(d)) {
+                        continue;
+                    }
+                    Optional<BlobStore.FileInfo> data = oldData(d);
+                    if (data.isEmpty()) {
+                        continue;
+                    }
+                    if (dryRun) {
+                        progress.blobDeleted(data.get().size());
+                        continue;
+                    }
+                    batch.add(d);
+                    if (batch.size() == BATCH) {
+                        blobBatch(batch, mark);
+                        batch.clear();
+                    }
+                }
+            }
+        }
+        blobBatch(batch, mark);
+    }
+
+    private void blobBatch(List<Digest> batch, Marker.Result mark) throws IOException {
+        Set<Digest> announced = announce(batch);
+        try {
+            Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
+            List<Callable<Void>> deletions = new ArrayList<>();
+            for (Digest d : announced) {
+                Optional<BlobStore.FileInfo> data = touched.contains(d) ? Optional.empty() : oldData(d);
+                if (data.isPresent()) {
+                    deletions.add(() -> {
+                        hooks.deletionConfirmed(d);
+                        BlobStore store = layout.store();
+                        store.delete(StoragePaths.blobDir(d));
+                        for (RepositoryName repo : mark.layerLinks().getOrDefault(d, List.of())) {
+                            store.delete(StoragePaths.layerDir(repo, d));
+                        }
+                        progress.blobDeleted(data.get().size());
+                        return null;
+                    });
+                }
+            }
+            if (!deletions.isEmpty()) {
+                progress.beforeDeletions();
+            }
+            runAll(deletions);
+        } finally {
+            withdraw(announced);
+        }
+    }
+
+    /**
+     * Runs the deletions of a batch {@value #PARALLEL} at a time (each waits on an fsync or an S3 round trip), all
+     * while the batch's rows are there; the first failure is rethrown once all are done.
+     */
+    private static void runAll(List<Callable<Void>> deletions) throws IOException {
+        if (deletions.isEmpty()) {
+            return;
+        }
+        Semaphore slots = new Semaphore(PARALLEL);
+        IOException failure = null;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Callable<Void> deletion : deletions) {
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return deletion.call();
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<Void> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while deleting");
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Step (a) for a batch: hooks before, the rows, hooks after. */
+    private Set<Digest> announce(List<Digest> digests) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        digests.forEach(hooks::beforeDeletion);
+        Set<Digest> announced = coordination.beginDeletions(runId, digests);
+        announced.forEach(hooks::deletionAnnounced);
+        return announced;
+    }
+
+    private void withdraw(Set<Digest> announced) {
+        if (!dryRun) {
+            coordination.endDeletions(announced);
+        }
+    }
+
+    private Optional<BlobStore.FileInfo> oldData(Digest d) throws IOException {
+        return layout.store().stat(StoragePaths.blobData(d))
+                .filter(i -> !i.directory() && i.modified().isBefore(cutoff));
+    }
+}
