@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.portus.registry.PushRules;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
@@ -15,7 +17,9 @@ import io.portus.storage.RegistryStorage;
  * validates the manifest ({@link ManifestParser#validate}), checks that everything it references is in the
  * repository (400 MANIFEST_BLOB_UNKNOWN, detail = the digest; foreign layers with {@code urls} excepted),
  * stores the exact bytes under their digest, moves the tag, and answers 201 with {@code Location},
- * {@code Docker-Content-Digest} and, for a manifest with a subject, {@code OCI-Subject}.
+ * {@code Docker-Content-Digest} and, for a manifest with a subject, {@code OCI-Subject}. Before anything is
+ * stored the {@link PushRules} are asked (immutable tags, quotas): a refusal is 403 {@code DENIED} with the rule's
+ * message and leaves nothing behind (no revision, no tag, no event).
  */
 final class ManifestPut {
 
@@ -23,9 +27,14 @@ final class ManifestPut {
     private final ManifestCache cache;
     private final Events events;
     private final long maxBytes;
+    private final Counted counted;
+    private final Supplier<PushRules> rules;
 
-    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes) {
+    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes, Counted counted,
+                Supplier<PushRules> rules) {
         this.storage = storage;
+        this.counted = counted;
+        this.rules = rules;
         this.cache = cache;
         this.events = events;
         this.maxBytes = maxBytes;
@@ -42,9 +51,17 @@ final class ManifestPut {
         }
         ManifestInfo info = ManifestParser.validate(bytes, ex.header("Content-Type"));
         checkReferences(ex, info);
-        storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
-        if (ref.byTag()) {
-            storage.tag(ex.repo(), ref.tag(), digest);
+        Digest previous = ref.byTag() ? storage.resolveTag(ex.repo(), ref.tag()).orElse(null) : null;
+        PushRules.Admission admission = admit(new PushRules.ManifestPush(ex.repo(), digest, ref.tag(), previous,
+                counted.contents(ex.repo(), digest, bytes.length, info)));
+        try {
+            storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
+            if (ref.byTag()) {
+                storage.tag(ex.repo(), ref.tag(), digest);
+            }
+        } catch (IOException | RuntimeException e) {
+            admission.abandon();
+            throw e;
         }
         cache.put(digest, info);
         ex.header("Location", ex.manifestPath(digest));
@@ -54,6 +71,15 @@ final class ManifestPut {
         }
         ex.sendEmpty(201);
         events.manifest(ex, RegistryEvent.PUSH, digest, info, ref.tag());
+    }
+
+    private PushRules.Admission admit(PushRules.ManifestPush push) {
+        try {
+            return rules.get().admit(push);
+        } catch (PushRules.Refused e) {
+            throw new RegistryException(ErrorCode.DENIED, e.getMessage(),
+                    push.tag() == null ? Map.of("digest", push.digest().toString()) : Map.of("tag", push.tag()));
+        }
     }
 
     private byte[] readBody(Exchange ex) throws IOException {

@@ -1,0 +1,86 @@
+package io.portus.rules.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.portus.registry.PushRules;
+import io.portus.rules.NamespaceRules;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Usage changes, each in its own transaction holding the namespace's {@code namespace_rules} row lock: the quota
+ * check and the reservation of a push happen together, so two pushes racing near the limit cannot both pass (the
+ * second sees what the first added). Each content counts once per namespace, whichever repositories and
+ * manifests share it.
+ */
+@Component
+class UsageLedger {
+
+    private final RulesStore store;
+    private final TransactionTemplate tx;
+
+    UsageLedger(RulesStore store, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Counts a pushed manifest (nothing when it is counted already); refuses it when the new contents would take
+     * the namespace over its quota.
+     *
+     * @param namespaceName for the refusal's message
+     * @return whether it was added (then {@link #release} undoes it)
+     */
+    boolean admit(long namespaceId, String namespaceName, PushRules.ManifestPush push) {
+        tx.executeWithoutResult(s -> store.ensure(namespaceId));
+        String repository = push.repository().value();
+        String manifest = push.digest().toString();
+        Boolean added = tx.execute(s -> {
+            NamespaceRules rules = store.lock(namespaceId).orElse(null);
+            if (rules == null || store.counted(namespaceId, repository, manifest)) {
+                return false;
+            }
+            Map<String, PushRules.Content> contents = distinct(push.contents());
+            Set<String> present = store.present(namespaceId, contents.keySet());
+            long more = contents.values().stream().filter(c -> !present.contains(c.digest().toString()))
+                    .mapToLong(PushRules.Content::size).sum();
+            if (rules.quotaBytes() != null && more > 0 && rules.usedBytes() + more > rules.quotaBytes()) {
+                throw new PushRules.Refused(QuotaMessage.exceeded(namespaceName, rules, more));
+            }
+            store.insert(namespaceId, repository, manifest, contents.values());
+            store.addUsed(namespaceId, more);
+            return true;
+        });
+        return Boolean.TRUE.equals(added);
+    }
+
+    /** Gives back what a manifest of {@code repository} counted (deleted, or its push failed after admission). */
+    void release(long namespaceId, String repository, String manifest) {
+        tx.executeWithoutResult(s -> {
+            if (store.lock(namespaceId).isEmpty()) {
+                return;
+            }
+            List<RulesStore.Counted> removed = store.remove(namespaceId, repository, manifest);
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            removed.forEach(c -> sizes.put(c.digest(), c.size()));
+            Set<String> still = store.present(namespaceId, sizes.keySet());
+            long freed = sizes.entrySet().stream().filter(e -> !still.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            store.addUsed(namespaceId, -freed);
+        });
+    }
+
+    /** By digest, first occurrence kept (a manifest may list one layer twice). */
+    static Map<String, PushRules.Content> distinct(Collection<PushRules.Content> contents) {
+        Map<String, PushRules.Content> out = new LinkedHashMap<>();
+        contents.forEach(c -> out.putIfAbsent(c.digest().toString(), c));
+        return out;
+    }
+}
