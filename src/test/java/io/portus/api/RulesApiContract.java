@@ -11,8 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.portus.account.ApplicationTokenService;
-import io.portus.account.NewUser;
-import io.portus.account.User;
 import io.portus.account.UserService;
 import io.portus.catalog.CatalogService;
 import io.portus.catalog.Poll;
@@ -48,10 +46,7 @@ abstract class RulesApiContract extends DatabaseTest {
         int port = Integer.parseInt(environment.getProperty("local.server.port"));
         builtinId = Poll.until("built-in registry", () -> registries.builtin().filter(r -> !r.hostname().endsWith(":0"))).id();
         t = new TeamFixture(users, tokens, port, builtinId, DatabaseTest::unique);
-        String name = unique("admin");
-        User adminUser = users.changeAdmin(users.create(NewUser.regular(name, name + "@example.com",
-                "password-of-" + name)), true);
-        admin = new ApiClient(port, null).as(adminUser.username(), tokens.createFor(adminUser, "api").plainToken());
+        admin = TeamFixture.admin(users, tokens, port, unique("admin"));
         registry = new RulesRegistry(port);
     }
 

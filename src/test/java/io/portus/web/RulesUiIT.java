@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.portus.it.Closer;
 import io.portus.it.ItPaths;
 import io.portus.it.PortusProcess;
 import io.portus.it.Skopeo;
@@ -46,12 +47,7 @@ class RulesUiIT {
 
     @AfterAll
     void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (portus != null) {
-            portus.close();
-        }
+        Closer.closeAll(chromium, portus);
     }
 
     @Test
@@ -60,12 +56,7 @@ class RulesUiIT {
         Page admin = chromium.newSession();
         admin.navigate(base + "/");
         Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
-        admin.navigate(base + "/admin/users");
-        admin.fill("#u-name", "alice");
-        admin.fill("#u-email", "alice@example.com");
-        admin.fill("#u-password", PASSWORD);
-        admin.click("#new-user button[type=submit]");
-        assertThat(admin.locator(".alert-success")).containsText("User alice created.");
+        Chromium.createUser(admin, base, "alice", PASSWORD);
 
         alice = chromium.signIn(base, "alice", PASSWORD);
         alice.navigate(base + "/namespaces?q=alice");

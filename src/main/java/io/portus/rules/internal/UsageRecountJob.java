@@ -4,13 +4,11 @@ import java.time.Duration;
 
 import io.portus.common.JobLeases;
 import io.portus.common.LeasedLoop;
+import io.portus.common.LoopOwner;
 import io.portus.namespace.NamespaceService;
 import io.portus.namespace.RegistryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * usage kept at each push and delete cannot drift for ever (a crash between storage and database, a GC).
  */
 @Component
-class UsageRecountJob implements SmartLifecycle {
+class UsageRecountJob extends LoopOwner {
 
     static final String LEASE = "namespace-usage";
     private static final Logger log = LoggerFactory.getLogger(UsageRecountJob.class);
@@ -31,7 +29,6 @@ class UsageRecountJob implements SmartLifecycle {
     private final Duration interval;
     private final LeasedLoop loop;
     private volatile boolean first = true;
-    private volatile boolean started;
 
     UsageRecountJob(RegistryService registries, NamespaceService namespaces, UsageRecount recount, RulesStore store,
                     JobLeases leases, RulesProperties properties) {
@@ -59,26 +56,15 @@ class UsageRecountJob implements SmartLifecycle {
         return interval;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        if (started && !interval.isZero()) {
-            loop.start();
-        }
+    @Override
+    protected LeasedLoop loop() {
+        return loop;
     }
 
     @Override
     public void start() {
-        started = true;
-    }
-
-    @Override
-    public void stop() {
-        started = false;
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
+        if (!interval.isZero()) {
+            super.start();
+        }
     }
 }
