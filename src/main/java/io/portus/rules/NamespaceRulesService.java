@@ -71,8 +71,16 @@ public class NamespaceRulesService {
         return new Checked(namespaceId, immutable, pattern, quota);
     }
 
+    /**
+     * Writes the rules. When a quota is set on a namespace that had none, its usage is recounted from storage
+     * first, so the quota applies to what is there (usage kept before this version, or drifted, included).
+     */
     public NamespaceRules apply(Checked checked) {
+        boolean newQuota = checked.quotaBytes() != null && store.find(checked.namespaceId()).quotaBytes() == null;
         store.save(checked.namespaceId(), checked.immutableTags(), checked.pattern(), checked.quotaBytes());
+        if (newQuota) {
+            recount(checked.namespaceId());
+        }
         return store.find(checked.namespaceId());
     }
 

@@ -113,18 +113,27 @@ abstract class RulesApiContract extends DatabaseTest {
         assertThat(used()).as("still in the copy").isEqualTo(image.counted() + second.counted());
         assertThat(registry.delete(t.namespace + "/copy", image.digest()).statusCode()).isEqualTo(202);
         assertThat(used()).isEqualTo(second.counted());
+        var index = registry.index(repo, "multi", second);
+        assertThat(used()).as("an index counts its own bytes").isEqualTo(second.counted() + index.counted());
+        var untagged = registry.blobs(repo, 300);
+        assertThat(registry.put(repo, untagged.digest(), untagged).statusCode()).isEqualTo(201);
+        long all = second.counted() + index.counted() + untagged.counted();
+        assertThat(used()).isEqualTo(all);
 
-        jdbc.sql("DELETE FROM namespace_usage WHERE namespace_id = ?").param(t.namespaceId).update();
-        jdbc.sql("UPDATE namespace_rules SET used_bytes = 7 WHERE namespace_id = ?").param(t.namespaceId).update();
-        assertThat(rules.recount(t.namespaceId)).as("recounted from storage").isEqualTo(second.counted());
-        assertThat(used()).isEqualTo(second.counted());
+        wipeUsage();
+        assertThat(rules.recount(t.namespaceId)).as("recounted from storage").isEqualTo(second.counted() + index.counted());
+        assertThat(registry.delete(repo, "2").statusCode()).isEqualTo(202);
+        assertThat(rules.recount(t.namespaceId)).as("the index's child without a tag still counts")
+                .isEqualTo(second.counted() + index.counted());
     }
 
     @Test
     void aPushOverTheQuotaIsRefusedAndLeavesNothingVisible() {
         String repo = t.namespace + "/app";
         var image = registry.push(repo, "1", 1000);
+        wipeUsage();
         rulesOf("{\"quota_bytes\":" + (image.counted() + 600) + "}");
+        assertThat(used()).as("setting a quota recounts").isEqualTo(image.counted());
         var big = registry.blobs(repo, 1000);
         HttpResponse<String> refused = registry.put(repo, "big", big);
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -217,6 +226,12 @@ abstract class RulesApiContract extends DatabaseTest {
         var r = t.asOwner.put("/api/v1/namespaces/" + t.namespaceId, "{\"namespace\":" + json + "}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
+    }
+
+    /** As after an upgrade from a version without usage, or a lost update. */
+    private void wipeUsage() {
+        jdbc.sql("DELETE FROM namespace_usage WHERE namespace_id = ?").param(t.namespaceId).update();
+        jdbc.sql("UPDATE namespace_rules SET used_bytes = 7 WHERE namespace_id = ?").param(t.namespaceId).update();
     }
 
     private long used() {

@@ -62,10 +62,31 @@ final class RulesRegistry {
         return image;
     }
 
+    /** An OCI index over images of {@code repo}, pushed to {@code tag}; it counts its own bytes only. */
+    Image index(String repo, String tag, Image... children) {
+        List<Object> manifests = new ArrayList<>();
+        for (Image c : children) {
+            manifests.add(Map.of("mediaType", TestPusher.OCI_MANIFEST, "digest", c.digest(), "size", c.manifest().length,
+                    "platform", Map.of("architecture", "amd64", "os", "linux")));
+        }
+        byte[] bytes = JSON.writeValueAsBytes(Map.of("schemaVersion", 2, "mediaType", TestPusher.OCI_INDEX,
+                "manifests", manifests));
+        Image index = new Image(bytes, Digest.sha256(bytes).toString(), bytes.length);
+        HttpResponse<String> r = send(repo, tag, TestPusher.OCI_INDEX, bytes);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("index PUT answered " + r.statusCode() + ": " + r.body());
+        }
+        return index;
+    }
+
     HttpResponse<String> put(String repo, String reference, Image image) {
+        return send(repo, reference, TestPusher.OCI_MANIFEST, image.manifest());
+    }
+
+    private HttpResponse<String> send(String repo, String reference, String mediaType, byte[] bytes) {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
-                .header("Content-Type", TestPusher.OCI_MANIFEST)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(image.manifest())).build());
+                .header("Content-Type", mediaType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     HttpResponse<String> delete(String repo, String reference) {
