@@ -29,3 +29,16 @@ CREATE TABLE namespace_usage (
 
 CREATE UNIQUE INDEX ux_namespace_usage ON namespace_usage (namespace_id, repository, manifest, content_digest);
 CREATE INDEX ix_namespace_usage_blob ON namespace_usage (namespace_id, content_digest);
+
+-- Pushes to a new tag that a rule makes immutable, claimed under the namespace row lock before the tag is
+-- written: a second push of another digest to the same new tag in the meantime is refused. A claim older
+-- than a minute is only history (the tag is in storage by then) and is replaced by the next claim.
+CREATE TABLE immutable_tag_claims (
+    namespace_id BIGINT NOT NULL,
+    repository VARCHAR(255) NOT NULL,
+    tag VARCHAR(128) NOT NULL,
+    manifest VARCHAR(160) NOT NULL,
+    created_at ${timestamp} NOT NULL,
+    CONSTRAINT pk_immutable_tag_claims PRIMARY KEY (namespace_id, repository, tag),
+    CONSTRAINT fk_immutable_tag_claims_namespace FOREIGN KEY (namespace_id) REFERENCES namespaces (id) ON DELETE CASCADE
+)${table_options};

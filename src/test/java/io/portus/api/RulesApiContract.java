@@ -192,6 +192,39 @@ abstract class RulesApiContract extends DatabaseTest {
     }
 
     @Test
+    void twoPushesOfDifferentImagesToANewImmutableTagCannotBothWin() throws Exception {
+        String repo = t.namespace + "/new";
+        var a = registry.blobs(repo, 100);
+        var b = registry.blobs(repo, 100);
+        rulesOf("{\"immutable_tags\":true}");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String tag = "v" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                Future<HttpResponse<String>> first = pool.submit(() -> {
+                    go.await();
+                    return registry.put(repo, tag, a);
+                });
+                Future<HttpResponse<String>> second = pool.submit(() -> {
+                    go.await();
+                    return registry.put(repo, tag, b);
+                });
+                go.countDown();
+                var answers = List.of(first.get(), second.get());
+                assertThat(answers.stream().map(HttpResponse::statusCode).toList()).as("round " + round)
+                        .containsExactlyInAnyOrder(201, 403);
+                var refused = answers.stream().filter(r -> r.statusCode() == 403).findFirst().orElseThrow();
+                assertThat(refused.body()).contains("DENIED").contains("tag " + tag + " is immutable");
+                String winner = answers.get(0).statusCode() == 201 ? a.digest() : b.digest();
+                assertThat(registry.get(repo, tag)).isEqualTo(winner);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badRulesAre422AndOnlyOwnersAndAdminsSetThem() {
         String path = "/api/v1/namespaces/" + t.namespaceId;
         var badRegex = t.asOwner.put(path, "{\"namespace\":{\"immutable_tags_pattern\":\"v(\"}}");

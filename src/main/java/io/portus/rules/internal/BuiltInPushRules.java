@@ -39,18 +39,25 @@ class BuiltInPushRules implements PushRules {
         if (ns.isEmpty()) {
             return Admission.NOTHING;
         }
-        if (push.tag() != null && push.previous() != null && !push.previous().equals(push.digest())) {
-            NamespaceRules rules = store.find(ns.get().id());
-            rules.immutable(push.tag()).ifPresent(rule -> {
-                throw new Refused(QuotaMessage.immutable(push.tag(), name(ns.get()), rule, "it points at "
-                        + push.previous() + " and cannot be moved; push under a new tag"));
-            });
+        String rule = push.tag() == null ? null : store.find(ns.get().id()).immutable(push.tag()).orElse(null);
+        if (rule != null && push.previous() != null && !push.previous().equals(push.digest())) {
+            throw new Refused(QuotaMessage.immutable(push.tag(), name(ns.get()), rule, "it points at "
+                    + push.previous() + " and cannot be moved; push under a new tag"));
         }
         long id = ns.get().id();
-        if (!ledger.admit(id, name(ns.get()), push)) {
+        String claim = rule != null && push.previous() == null ? rule : null;
+        boolean counted = ledger.admit(id, name(ns.get()), push, claim);
+        if (!counted && claim == null) {
             return Admission.NOTHING;
         }
-        return () -> ledger.release(id, push.repository().value(), push.digest().toString());
+        return () -> {
+            if (claim != null) {
+                ledger.unclaim(id, push);
+            }
+            if (counted) {
+                ledger.release(id, push.repository().value(), push.digest().toString());
+            }
+        };
     }
 
     @Override

@@ -23,10 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UsageLedger {
 
     private final RulesStore store;
+    private final TagClaims claims;
     private final TransactionTemplate tx;
 
-    UsageLedger(RulesStore store, PlatformTransactionManager transactions) {
+    UsageLedger(RulesStore store, TagClaims claims, PlatformTransactionManager transactions) {
         this.store = store;
+        this.claims = claims;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -36,15 +38,23 @@ class UsageLedger {
      * the namespace over its quota.
      *
      * @param namespaceName for the refusal's message
+     * @param immutableRule the rule that makes the push's new tag immutable, or null (then the tag is claimed:
+     *                      another digest pushed to it before it is stored is refused)
      * @return whether it was added (then {@link #release} undoes it)
      */
-    boolean admit(long namespaceId, String namespaceName, PushRules.ManifestPush push) {
+    boolean admit(long namespaceId, String namespaceName, PushRules.ManifestPush push, String immutableRule) {
         tx.executeWithoutResult(s -> store.ensure(namespaceId));
         String repository = push.repository().value();
         String manifest = push.digest().toString();
         Boolean added = tx.execute(s -> {
             NamespaceRules rules = store.lock(namespaceId).orElse(null);
-            if (rules == null || store.counted(namespaceId, repository, manifest)) {
+            if (rules == null) {
+                return false;
+            }
+            if (immutableRule != null) {
+                claim(namespaceId, namespaceName, push, immutableRule);
+            }
+            if (store.counted(namespaceId, repository, manifest)) {
                 return false;
             }
             Map<String, PushRules.Content> contents = distinct(push.contents());
@@ -59,6 +69,22 @@ class UsageLedger {
             return true;
         });
         return Boolean.TRUE.equals(added);
+    }
+
+    private void claim(long namespaceId, String namespaceName, PushRules.ManifestPush push, String rule) {
+        String repository = push.repository().value();
+        String manifest = push.digest().toString();
+        claims.freshClaim(namespaceId, repository, push.tag()).filter(other -> !other.equals(manifest))
+                .ifPresent(other -> {
+                    throw new PushRules.Refused(QuotaMessage.immutable(push.tag(), namespaceName, rule,
+                            "it is being pushed with " + other + " and cannot be moved; push under a new tag"));
+                });
+        claims.claim(namespaceId, repository, push.tag(), manifest);
+    }
+
+    /** Forgets the claim of a push that did not happen. */
+    void unclaim(long namespaceId, PushRules.ManifestPush push) {
+        tx.executeWithoutResult(s -> claims.release(namespaceId, push.repository().value(), push.tag()));
     }
 
     /** Gives back what a manifest of {@code repository} counted (deleted, or its push failed after admission). */
