@@ -25,6 +25,8 @@ class BuiltInPushRules implements PushRules {
     private final NamespaceService namespaces;
     private final RulesStore store;
     private final UsageLedger ledger;
+    /** The built-in registry's id once registered (it never changes). */
+    private volatile Long builtinId;
 
     BuiltInPushRules(RegistryService registries, NamespaceService namespaces, RulesStore store, UsageLedger ledger) {
         this.registries = registries;
@@ -39,22 +41,16 @@ class BuiltInPushRules implements PushRules {
         if (ns.isEmpty()) {
             return Admission.NOTHING;
         }
-        String rule = push.tag() == null ? null : store.find(ns.get().id()).immutable(push.tag()).orElse(null);
-        if (rule != null && push.previous() != null && !push.previous().equals(push.digest())) {
-            throw new Refused(QuotaMessage.immutable(push.tag(), name(ns.get()), rule, "it points at "
-                    + push.previous() + " and cannot be moved; push under a new tag"));
-        }
         long id = ns.get().id();
-        String claim = rule != null && push.previous() == null ? rule : null;
-        boolean counted = ledger.admit(id, name(ns.get()), push, claim);
-        if (!counted && claim == null) {
+        UsageLedger.Admitted admitted = ledger.admit(id, name(ns.get()), push);
+        if (!admitted.counted() && !admitted.claimed()) {
             return Admission.NOTHING;
         }
         return () -> {
-            if (claim != null) {
+            if (admitted.claimed()) {
                 ledger.unclaim(id, push);
             }
-            if (counted) {
+            if (admitted.counted()) {
                 ledger.release(id, push.repository().value(), push.digest().toString());
             }
         };
@@ -83,12 +79,17 @@ class BuiltInPushRules implements PushRules {
     }
 
     private Optional<Namespace> namespaceOf(RepositoryName repository) {
-        Optional<Registry> builtin = registries.builtin();
-        if (builtin.isEmpty()) {
-            return Optional.empty();
+        Long registryId = builtinId;
+        if (registryId == null) {
+            Optional<Registry> builtin = registries.builtin();
+            if (builtin.isEmpty()) {
+                return Optional.empty();
+            }
+            registryId = builtin.get().id();
+            builtinId = registryId;
         }
         String ns = repository.namespace();
-        return namespaces.find(builtin.get().id(), ns.isEmpty() ? null : ns);
+        return namespaces.find(registryId, ns.isEmpty() ? null : ns);
     }
 
     static String name(Namespace ns) {

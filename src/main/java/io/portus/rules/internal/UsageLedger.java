@@ -33,42 +33,55 @@ class UsageLedger {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** What {@link #admit} did: counted the manifest, and/or claimed its new immutable tag. */
+    record Admitted(boolean counted, boolean claimed) {
+        static final Admitted NOTHING = new Admitted(false, false);
+    }
+
     /**
-     * Counts a pushed manifest (nothing when it is counted already); refuses it when the new contents would take
-     * the namespace over its quota.
+     * Checks a push against the namespace's rules under its row lock: a tag that a rule makes immutable may not
+     * move (nor, while new, be claimed by another digest); the contents not yet counted must fit the quota.
+     * Then counts the manifest (nothing when it is counted already).
      *
      * @param namespaceName for the refusal's message
-     * @param immutableRule the rule that makes the push's new tag immutable, or null (then the tag is claimed:
-     *                      another digest pushed to it before it is stored is refused)
-     * @return whether it was added (then {@link #release} undoes it)
      */
-    boolean admit(long namespaceId, String namespaceName, PushRules.ManifestPush push, String immutableRule) {
-        tx.executeWithoutResult(s -> store.ensure(namespaceId));
+    Admitted admit(long namespaceId, String namespaceName, PushRules.ManifestPush push) {
+        Admitted admitted = tx.execute(s -> store.lock(namespaceId).map(rules -> admit(rules, namespaceName, push))
+                .orElse(null));
+        if (admitted == null) {
+            tx.executeWithoutResult(s -> store.ensure(namespaceId));
+            admitted = tx.execute(s -> store.lock(namespaceId).map(rules -> admit(rules, namespaceName, push))
+                    .orElse(Admitted.NOTHING));
+        }
+        return admitted == null ? Admitted.NOTHING : admitted;
+    }
+
+    private Admitted admit(NamespaceRules rules, String namespaceName, PushRules.ManifestPush push) {
+        long namespaceId = rules.namespaceId();
         String repository = push.repository().value();
         String manifest = push.digest().toString();
-        Boolean added = tx.execute(s -> {
-            NamespaceRules rules = store.lock(namespaceId).orElse(null);
-            if (rules == null) {
-                return false;
-            }
-            if (immutableRule != null) {
-                claim(namespaceId, namespaceName, push, immutableRule);
-            }
-            if (store.counted(namespaceId, repository, manifest)) {
-                return false;
-            }
-            Map<String, PushRules.Content> contents = distinct(push.contents());
-            Set<String> present = store.present(namespaceId, contents.keySet());
-            long more = contents.values().stream().filter(c -> !present.contains(c.digest().toString()))
-                    .mapToLong(PushRules.Content::size).sum();
-            if (rules.quotaBytes() != null && more > 0 && rules.usedBytes() + more > rules.quotaBytes()) {
-                throw new PushRules.Refused(QuotaMessage.exceeded(namespaceName, rules, more));
-            }
-            store.insert(namespaceId, repository, manifest, contents.values());
-            store.addUsed(namespaceId, more);
-            return true;
-        });
-        return Boolean.TRUE.equals(added);
+        String rule = push.tag() == null ? null : rules.immutable(push.tag()).orElse(null);
+        if (rule != null && push.previous() != null && !push.previous().equals(push.digest())) {
+            throw new PushRules.Refused(QuotaMessage.immutable(push.tag(), namespaceName, rule, "it points at "
+                    + push.previous() + " and cannot be moved; push under a new tag"));
+        }
+        boolean claimed = rule != null && push.previous() == null;
+        if (claimed) {
+            claim(namespaceId, namespaceName, push, rule);
+        }
+        if (store.counted(namespaceId, repository, manifest)) {
+            return new Admitted(false, claimed);
+        }
+        Map<String, PushRules.Content> contents = distinct(push.contents());
+        Set<String> present = store.present(namespaceId, contents.keySet());
+        long more = contents.values().stream().filter(c -> !present.contains(c.digest().toString()))
+                .mapToLong(PushRules.Content::size).sum();
+        if (rules.quotaBytes() != null && more > 0 && rules.usedBytes() + more > rules.quotaBytes()) {
+            throw new PushRules.Refused(QuotaMessage.exceeded(namespaceName, rules, more));
+        }
+        store.insert(namespaceId, repository, manifest, contents.values());
+        store.addUsed(namespaceId, more);
+        return new Admitted(true, claimed);
     }
 
     private void claim(long namespaceId, String namespaceName, PushRules.ManifestPush push, String rule) {
