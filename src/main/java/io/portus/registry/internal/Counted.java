@@ -14,7 +14,8 @@ import io.portus.storage.RepositoryName;
 /**
  * What a manifest counts for {@link PushRules}: its own bytes, and for an image its config and layers that are
  * stored here (foreign layers with {@code urls} are not); an index counts its bytes only, its children being
- * manifests of the repository that count when pushed. Also the registry's {@link ManifestContents}.
+ * manifests of the repository that count when pushed. The registry's {@link ManifestContents} (for recounts);
+ * {@code ManifestPut} collects the same while it checks the references.
  */
 final class Counted implements ManifestContents {
 
@@ -27,7 +28,7 @@ final class Counted implements ManifestContents {
     }
 
     /** Sizes are the stored blobs' (never what the manifest claims); content missing from storage is skipped. */
-    List<PushRules.Content> contents(RepositoryName repository, Digest digest, long size, ManifestInfo info)
+    private List<PushRules.Content> contents(RepositoryName repository, Digest digest, long size, ManifestInfo info)
             throws IOException {
         List<PushRules.Content> all = new ArrayList<>();
         all.add(new PushRules.Content(digest, size));

@@ -3,6 +3,8 @@ package io.portus.registry.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,13 +29,11 @@ final class ManifestPut {
     private final ManifestCache cache;
     private final Events events;
     private final long maxBytes;
-    private final Counted counted;
     private final Supplier<PushRules> rules;
 
-    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes, Counted counted,
+    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes,
                 Supplier<PushRules> rules) {
         this.storage = storage;
-        this.counted = counted;
         this.rules = rules;
         this.cache = cache;
         this.events = events;
@@ -50,10 +50,10 @@ final class ManifestPut {
                     + ", not the " + ref.digest() + " of the URL", Map.of("digest", ref.digest().toString()));
         }
         ManifestInfo info = ManifestParser.validate(bytes, ex.header("Content-Type"));
-        checkReferences(ex, info);
+        List<PushRules.Content> contents = checkReferences(ex, digest, bytes.length, info);
         Digest previous = ref.byTag() ? storage.resolveTag(ex.repo(), ref.tag()).orElse(null) : null;
         PushRules.Admission admission = admit(new PushRules.ManifestPush(ex.repo(), digest, ref.tag(), previous,
-                counted.contents(ex.repo(), digest, bytes.length, info)));
+                contents));
         try {
             storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
             if (ref.byTag()) {
@@ -103,19 +103,28 @@ final class ManifestPut {
                 + " bytes (portus.registry.manifest-max-bytes)", Map.of("limit", maxBytes)).withStatus(413);
     }
 
-    private void checkReferences(Exchange ex, ManifestInfo info) throws IOException {
+    /** Checks that every reference is in the repository; returns what the manifest counts ({@link Counted}). */
+    private List<PushRules.Content> checkReferences(Exchange ex, Digest digest, long size, ManifestInfo info)
+            throws IOException {
+        List<PushRules.Content> contents = new ArrayList<>();
+        contents.add(new PushRules.Content(digest, size));
         for (ManifestInfo.Descriptor d : info.references()) {
             boolean present;
             if (info.index()) {
                 present = storage.manifest(ex.repo(), d.digest()).isPresent();
+            } else if (d.foreign()) {
+                present = true;
             } else {
-                present = d.foreign() || storage.blob(ex.repo(), d.digest()).isPresent();
+                Optional<RegistryStorage.Blob> blob = storage.blob(ex.repo(), d.digest());
+                blob.ifPresent(b -> contents.add(new PushRules.Content(d.digest(), b.size())));
+                present = blob.isPresent();
             }
             if (!present) {
                 throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, (info.index() ? "manifest " : "blob ")
                         + d.digest() + " is not in repository " + ex.repo(), d.digest().toString());
             }
         }
+        return contents;
     }
 
     private static MessageDigest digestOf(String algorithm, byte[] bytes) {

@@ -90,10 +90,10 @@ class RegistryConfiguration {
     RegistryDispatcher registryDispatcher(RegistryStorage storage, RegistryProperties properties,
                                           AccessControllers accessControllers, Events events,
                                           StorageDeletes manifestDeletes, RegistryMetrics metrics, ManifestCache cache,
-                                          Counted counted, ObjectProvider<PushRules> rules) {
+                                          ObjectProvider<PushRules> rules) {
         UploadBodies bodies = new UploadBodies(storage);
         boolean deletes = properties.storage().deleteEnabled();
-        ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes(), counted, rules(rules));
+        ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes(), rules(rules));
         Map<Route.Kind, Handler> handlers = Map.of(
                 Route.Kind.BASE, new BaseHandler(),
                 Route.Kind.CATALOG, new CatalogHandler(storage),
