@@ -4,6 +4,7 @@ import io.portus.account.Logins;
 import io.portus.account.User;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.Registry;
+import io.portus.rules.NamespaceRules;
 import io.portus.team.Team;
 import io.portus.team.TeamMember;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -52,13 +53,18 @@ final class Json {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record NamespaceJson(long id, String name, Instant createdAt, Instant updatedAt, String description, TeamRef team,
-                         String visibility, boolean global, long registryId) {
+                         String visibility, boolean global, long registryId, boolean immutableTags,
+                         String immutableTagsPattern, Long quotaBytes, long usedBytes) {
 
-        /** Portus shows the registry's hostname as the name of a global namespace ({@code clean_name}). */
-        static NamespaceJson of(Namespace n, String registryHostname) {
+        /**
+         * Portus shows the registry's hostname as the name of a global namespace ({@code clean_name}); beyond
+         * Portus, the rules and usage of issue #11 ({@code quota_bytes} null = unlimited).
+         */
+        static NamespaceJson of(Namespace n, String registryHostname, NamespaceRules rules) {
             return new NamespaceJson(n.id(), n.global() ? registryHostname : n.name(), n.createdAt(), n.updatedAt(),
                     n.description(), new TeamRef(n.teamId(), n.teamName(), n.teamHidden()), n.visibility().apiName(),
-                    n.global(), n.registryId());
+                    n.global(), n.registryId(), rules.immutableTags(), rules.immutableTagsPattern(), rules.quotaBytes(),
+                    rules.usedBytes());
         }
     }
 

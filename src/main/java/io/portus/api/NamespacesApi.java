@@ -10,6 +10,8 @@ import io.portus.namespace.NamespaceService;
 import io.portus.namespace.NamespaceUpdate;
 import io.portus.namespace.RegistryService;
 import io.portus.namespace.Visibility;
+import io.portus.rules.NamespaceRulesService;
+import io.portus.rules.RulesChange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +28,8 @@ import java.util.Map;
 /**
  * {@code /api/v1/namespaces}: list what you may see, validate a name, create (name, team, description and,
  * beyond Portus, {@code registry_id}), show, update ({@code namespace[name|description|team|visibility]})
- * {@code PUT /:id/change_visibility} ({@code visibility}) and delete (with all its repositories: 204; 405 when
+ * and, beyond Portus, {@code namespace[immutable_tags|immutable_tags_pattern|quota_bytes]} (422 naming a bad
+ * field; the rules are shown with {@code used_bytes}), {@code PUT /:id/change_visibility} ({@code visibility}) and delete (with all its repositories: 204; 405 when
  * deletes are disabled, 422 for the global or a personal namespace).
  */
 @RestController
@@ -36,9 +39,12 @@ class NamespacesApi {
     private final NamespaceService namespaces;
     private final RegistryService registries;
     private final NamespaceDeletes deletes;
+    private final NamespaceRulesService rules;
 
-    NamespacesApi(NamespaceService namespaces, RegistryService registries, NamespaceDeletes deletes) {
+    NamespacesApi(NamespaceService namespaces, RegistryService registries, NamespaceDeletes deletes,
+                  NamespaceRulesService rules) {
         this.namespaces = namespaces;
+        this.rules = rules;
         this.registries = registries;
         this.deletes = deletes;
     }
@@ -69,9 +75,16 @@ class NamespacesApi {
     @PutMapping("/{id}")
     NamespaceJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         namespaces.show(actor, id);
+        var rulesChange = new RulesChange(params.bool("namespace[immutable_tags]"),
+                params.string("namespace[immutable_tags_pattern]"), params.string("namespace[quota_bytes]"));
+        var checked = rules.check(actor, id, rulesChange);
         var change = new NamespaceUpdate(params.string("namespace[name]"), params.string("namespace[description]"),
                 params.string("namespace[team]"), visibility(params, "namespace[visibility]"));
-        return json(namespaces.update(actor, id, change));
+        Namespace updated = namespaces.update(actor, id, change);
+        if (!rulesChange.isEmpty()) {
+            rules.apply(checked);
+        }
+        return json(updated);
     }
 
     @PutMapping("/{id}/change_visibility")
@@ -88,7 +101,7 @@ class NamespacesApi {
     }
 
     private NamespaceJson json(Namespace n) {
-        return NamespaceJson.of(n, registries.get(n.registryId()).hostname());
+        return NamespaceJson.of(n, registries.get(n.registryId()).hostname(), rules.of(n.id()));
     }
 
     private static Visibility visibility(ApiParams params, String key) {

@@ -7,6 +7,7 @@ import io.portus.api.Json.TeamJson;
 import io.portus.common.InvalidInputException;
 import io.portus.namespace.NamespaceService;
 import io.portus.namespace.RegistryService;
+import io.portus.rules.NamespaceRulesService;
 import io.portus.team.Role;
 import io.portus.team.TeamDeletes;
 import io.portus.team.TeamService;
@@ -34,8 +35,11 @@ class TeamsApi {
     private final NamespaceService namespaces;
     private final RegistryService registries;
     private final TeamDeletes deletes;
+    private final NamespaceRulesService rules;
 
-    TeamsApi(TeamService teams, NamespaceService namespaces, RegistryService registries, TeamDeletes deletes) {
+    TeamsApi(TeamService teams, NamespaceService namespaces, RegistryService registries, TeamDeletes deletes,
+             NamespaceRulesService rules) {
+        this.rules = rules;
         this.teams = teams;
         this.namespaces = namespaces;
         this.registries = registries;
@@ -95,7 +99,7 @@ class TeamsApi {
     List<NamespaceJson> namespaces(@ApiActor User actor, @PathVariable long id) {
         teams.show(actor, id);
         return namespaces.ofTeam(id).stream()
-                .map(n -> NamespaceJson.of(n, registries.get(n.registryId()).hostname())).toList();
+                .map(n -> NamespaceJson.of(n, registries.get(n.registryId()).hostname(), rules.of(n.id()))).toList();
     }
 
     private static Role role(ApiParams params) {

@@ -52,6 +52,12 @@ final class TeamFixture {
                 () -> registries.builtin().filter(r -> !r.hostname().endsWith(":0"))).id();
     }
 
+    /** A new admin with an application token, as an API client. */
+    static ApiClient admin(UserService users, ApplicationTokenService tokens, int port, String name) {
+        User admin = users.changeAdmin(user(users, name), true);
+        return new ApiClient(port, null).as(admin.username(), tokens.createFor(admin, "api").plainToken());
+    }
+
     /** A new namespace of the team. */
     long namespace(String name, long registryId) {
         var ns = asOwner.post("/api/v1/namespaces", "{\"name\":\"" + name + "\",\"team\":\"" + team

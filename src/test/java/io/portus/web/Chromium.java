@@ -75,6 +75,16 @@ final class Chromium implements AutoCloseable {
         assertThat(page).hasURL(base + "/dashboard");
     }
 
+    /** On the admin's users page {@code page} shows, creates a regular user with {@code username}@example.com. */
+    static void createUser(Page page, String base, String username, String password) {
+        page.navigate(base + "/admin/users");
+        page.fill("#u-name", username);
+        page.fill("#u-email", username + "@example.com");
+        page.fill("#u-password", password);
+        page.click("#new-user button[type=submit]");
+        assertThat(page.locator(".alert-success")).containsText("User " + username + " created.");
+    }
+
     /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
     void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));

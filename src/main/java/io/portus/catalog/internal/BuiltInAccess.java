@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.portus.registry.ManifestDeletes;
+import io.portus.registry.PushRules;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
 import io.portus.storage.RepositoryName;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link RegistryAccess} of the built-in registry: its storage, directly; deletes through the registry's
- * {@link ManifestDeletes}, so they publish the same events as an HTTP {@code DELETE} would.
+ * {@link ManifestDeletes}, so they publish the same events as an HTTP {@code DELETE} would and the registry's
+ * {@link PushRules} (immutable tags) refuse them as they refuse an HTTP {@code DELETE}.
  */
 final class BuiltInAccess implements RegistryAccess {
 
@@ -98,6 +100,8 @@ final class BuiltInAccess implements RegistryAccess {
             return deletes.deleteManifest(new RepositoryName(repository), Digest.parse(digest),
                             new ManifestDeletes.Origin(actor, host))
                     .map(events -> json.writeValueAsString(events.getFirst()));
+        } catch (PushRules.Refused e) {
+            throw new RegistryRefusedException(e.getMessage());
         } catch (IOException e) {
             throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
         }

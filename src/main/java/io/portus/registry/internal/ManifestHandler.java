@@ -3,6 +3,7 @@ package io.portus.registry.internal;
 import java.io.IOException;
 import java.util.Map;
 
+import io.portus.registry.PushRules;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
@@ -10,7 +11,7 @@ import io.portus.storage.RegistryStorage;
 /**
  * {@code /v2/<name>/manifests/<reference>}: GET/HEAD serve the exact stored bytes with their media type,
  * {@code Docker-Content-Digest} and {@code Etag} ({@code If-None-Match} → 304); DELETE by tag removes the
- * tag only, by digest the manifest and every tag on it; PUT is {@link ManifestPut}.
+ * tag only, by digest the manifest and every tag on it (a rule's refusal: 403 {@code DENIED}); PUT is {@link ManifestPut}.
  */
 final class ManifestHandler implements Handler {
 
@@ -60,9 +61,15 @@ final class ManifestHandler implements Handler {
             throw new RegistryException(ErrorCode.UNSUPPORTED, "deletes are disabled on this registry"
                     + " (portus.registry.storage.delete-enabled / REGISTRY_STORAGE_DELETE_ENABLED)");
         }
-        boolean deleted = ref.byTag()
-                ? deletes.deleteTag(ex.repo(), ref.tag(), Events.Context.of(ex)).isPresent()
-                : deletes.deleteManifest(ex.repo(), ref.digest(), Events.Context.of(ex)).isPresent();
+        boolean deleted;
+        try {
+            deleted = ref.byTag()
+                    ? deletes.deleteTag(ex.repo(), ref.tag(), Events.Context.of(ex)).isPresent()
+                    : deletes.deleteManifest(ex.repo(), ref.digest(), Events.Context.of(ex)).isPresent();
+        } catch (PushRules.Refused e) {
+            throw new RegistryException(ErrorCode.DENIED, e.getMessage(),
+                    Map.of(ref.byTag() ? "tag" : "digest", ref.byTag() ? ref.tag() : ref.digest().toString()));
+        }
         if (!deleted) {
             throw unknown(ref);
         }

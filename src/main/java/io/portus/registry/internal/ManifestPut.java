@@ -3,9 +3,13 @@ package io.portus.registry.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.portus.registry.PushRules;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
@@ -15,7 +19,9 @@ import io.portus.storage.RegistryStorage;
  * validates the manifest ({@link ManifestParser#validate}), checks that everything it references is in the
  * repository (400 MANIFEST_BLOB_UNKNOWN, detail = the digest; foreign layers with {@code urls} excepted),
  * stores the exact bytes under their digest, moves the tag, and answers 201 with {@code Location},
- * {@code Docker-Content-Digest} and, for a manifest with a subject, {@code OCI-Subject}.
+ * {@code Docker-Content-Digest} and, for a manifest with a subject, {@code OCI-Subject}. Before anything is
+ * stored the {@link PushRules} are asked (immutable tags, quotas): a refusal is 403 {@code DENIED} with the rule's
+ * message and leaves nothing behind (no revision, no tag, no event).
  */
 final class ManifestPut {
 
@@ -23,9 +29,12 @@ final class ManifestPut {
     private final ManifestCache cache;
     private final Events events;
     private final long maxBytes;
+    private final Supplier<PushRules> rules;
 
-    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes) {
+    ManifestPut(RegistryStorage storage, ManifestCache cache, Events events, long maxBytes,
+                Supplier<PushRules> rules) {
         this.storage = storage;
+        this.rules = rules;
         this.cache = cache;
         this.events = events;
         this.maxBytes = maxBytes;
@@ -41,10 +50,18 @@ final class ManifestPut {
                     + ", not the " + ref.digest() + " of the URL", Map.of("digest", ref.digest().toString()));
         }
         ManifestInfo info = ManifestParser.validate(bytes, ex.header("Content-Type"));
-        checkReferences(ex, info);
-        storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
-        if (ref.byTag()) {
-            storage.tag(ex.repo(), ref.tag(), digest);
+        List<PushRules.Content> contents = checkReferences(ex, digest, bytes.length, info);
+        Digest previous = ref.byTag() ? storage.resolveTag(ex.repo(), ref.tag()).orElse(null) : null;
+        PushRules.Admission admission = admit(new PushRules.ManifestPush(ex.repo(), digest, ref.tag(), previous,
+                contents));
+        try {
+            storage.putManifest(ex.repo(), digest, bytes, Optional.ofNullable(info.subject()));
+            if (ref.byTag()) {
+                storage.tag(ex.repo(), ref.tag(), digest);
+            }
+        } catch (IOException | RuntimeException e) {
+            admission.abandon();
+            throw e;
         }
         cache.put(digest, info);
         ex.header("Location", ex.manifestPath(digest));
@@ -54,6 +71,15 @@ final class ManifestPut {
         }
         ex.sendEmpty(201);
         events.manifest(ex, RegistryEvent.PUSH, digest, info, ref.tag());
+    }
+
+    private PushRules.Admission admit(PushRules.ManifestPush push) {
+        try {
+            return rules.get().admit(push);
+        } catch (PushRules.Refused e) {
+            throw new RegistryException(ErrorCode.DENIED, e.getMessage(),
+                    push.tag() == null ? Map.of("digest", push.digest().toString()) : Map.of("tag", push.tag()));
+        }
     }
 
     private byte[] readBody(Exchange ex) throws IOException {
@@ -77,19 +103,28 @@ final class ManifestPut {
                 + " bytes (portus.registry.manifest-max-bytes)", Map.of("limit", maxBytes)).withStatus(413);
     }
 
-    private void checkReferences(Exchange ex, ManifestInfo info) throws IOException {
+    /** Checks that every reference is in the repository; returns what the manifest counts ({@link Counted}). */
+    private List<PushRules.Content> checkReferences(Exchange ex, Digest digest, long size, ManifestInfo info)
+            throws IOException {
+        List<PushRules.Content> contents = new ArrayList<>();
+        contents.add(new PushRules.Content(digest, size));
         for (ManifestInfo.Descriptor d : info.references()) {
             boolean present;
             if (info.index()) {
                 present = storage.manifest(ex.repo(), d.digest()).isPresent();
+            } else if (d.foreign()) {
+                present = true;
             } else {
-                present = d.foreign() || storage.blob(ex.repo(), d.digest()).isPresent();
+                Optional<RegistryStorage.Blob> blob = storage.blob(ex.repo(), d.digest());
+                blob.ifPresent(b -> contents.add(new PushRules.Content(d.digest(), b.size())));
+                present = blob.isPresent();
             }
             if (!present) {
                 throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, (info.index() ? "manifest " : "blob ")
                         + d.digest() + " is not in repository " + ex.repo(), d.digest().toString());
             }
         }
+        return contents;
     }
 
     private static MessageDigest digestOf(String algorithm, byte[] bytes) {

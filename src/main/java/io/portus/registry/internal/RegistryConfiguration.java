@@ -2,10 +2,12 @@ package io.portus.registry.internal;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portus.registry.AccessController;
 import io.portus.registry.OpenAccessController;
+import io.portus.registry.PushRules;
 import io.portus.registry.RegistryProperties;
 import io.portus.registry.event.RegistryEventJournal;
 import io.portus.registry.event.RegistryEventListener;
@@ -63,18 +65,35 @@ class RegistryConfiguration {
 
     /** The registry's deletes, for the DELETE handler and, as {@link io.portus.registry.ManifestDeletes}, for others. */
     @Bean
-    StorageDeletes registryManifestDeletes(RegistryStorage storage, Events events, RegistryProperties properties) {
-        return new StorageDeletes(storage, events, properties.storage().deleteEnabled());
+    StorageDeletes registryManifestDeletes(RegistryStorage storage, Events events, RegistryProperties properties,
+                                           ObjectProvider<PushRules> rules) {
+        return new StorageDeletes(storage, events, properties.storage().deleteEnabled(), rules(rules));
+    }
+
+    @Bean
+    ManifestCache registryManifestCache() {
+        return new ManifestCache(MANIFEST_CACHE);
+    }
+
+    /** What manifests count for {@link PushRules}; as {@link io.portus.registry.ManifestContents} for recounts. */
+    @Bean
+    Counted registryManifestContents(RegistryStorage storage, ManifestCache registryManifestCache) {
+        return new Counted(storage, registryManifestCache);
+    }
+
+    /** The {@link PushRules} bean when there is one (immutable tags, quotas), else {@link PushRules#NONE}. */
+    private static Supplier<PushRules> rules(ObjectProvider<PushRules> rules) {
+        return () -> rules.getIfAvailable(() -> PushRules.NONE);
     }
 
     @Bean
     RegistryDispatcher registryDispatcher(RegistryStorage storage, RegistryProperties properties,
                                           AccessControllers accessControllers, Events events,
-                                          StorageDeletes manifestDeletes, RegistryMetrics metrics) {
-        ManifestCache cache = new ManifestCache(MANIFEST_CACHE);
+                                          StorageDeletes manifestDeletes, RegistryMetrics metrics, ManifestCache cache,
+                                          ObjectProvider<PushRules> rules) {
         UploadBodies bodies = new UploadBodies(storage);
         boolean deletes = properties.storage().deleteEnabled();
-        ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes());
+        ManifestPut put = new ManifestPut(storage, cache, events, properties.manifestMaxBytes(), rules(rules));
         Map<Route.Kind, Handler> handlers = Map.of(
                 Route.Kind.BASE, new BaseHandler(),
                 Route.Kind.CATALOG, new CatalogHandler(storage),

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.portus.registry.ManifestDeletes;
+import io.portus.registry.PushRules;
 import io.portus.registry.event.RegistryEvent;
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
@@ -15,7 +17,9 @@ import io.portus.storage.RepositoryName;
 /**
  * Manifest and tag deletes with their events, for the {@code DELETE} handler and for {@link ManifestDeletes}
  * callers alike: a manifest delete removes every tag of the repository on it and publishes the manifest's
- * event, then one per tag, as distribution does.
+ * event, then one per tag, as distribution does. This is the one place every delete of the built-in registry
+ * passes, so the {@link PushRules} are asked here (a refusal is a {@link PushRules.Refused}) and told what was
+ * deleted.
  */
 final class StorageDeletes implements ManifestDeletes {
 
@@ -24,9 +28,11 @@ final class StorageDeletes implements ManifestDeletes {
     private final RegistryStorage storage;
     private final Events events;
     private final boolean enabled;
+    private final Supplier<PushRules> rules;
 
-    StorageDeletes(RegistryStorage storage, Events events, boolean enabled) {
+    StorageDeletes(RegistryStorage storage, Events events, boolean enabled, Supplier<PushRules> rules) {
         this.storage = storage;
+        this.rules = rules;
         this.events = events;
         this.enabled = enabled;
     }
@@ -50,10 +56,12 @@ final class StorageDeletes implements ManifestDeletes {
     Optional<List<RegistryEvent>> deleteManifest(RepositoryName repository, Digest digest, Events.Context context)
             throws IOException {
         requireEnabled();
+        rules.get().checkDelete(repository, storage.tagsOf(repository, digest));
         Optional<List<String>> tags = storage.deleteManifest(repository, digest);
         if (tags.isEmpty()) {
             return Optional.empty();
         }
+        rules.get().deleted(repository, digest);
         List<RegistryEvent> published = new ArrayList<>();
         published.add(events.deleted(context, repository.value(), digest));
         tags.get().forEach(tag -> published.add(events.tagDeleted(context, repository.value(), tag)));
@@ -62,6 +70,10 @@ final class StorageDeletes implements ManifestDeletes {
 
     Optional<RegistryEvent> deleteTag(RepositoryName repository, String tag, Events.Context context) throws IOException {
         requireEnabled();
+        if (storage.resolveTag(repository, tag).isEmpty()) {
+            return Optional.empty();
+        }
+        rules.get().checkDelete(repository, List.of(tag));
         if (!storage.deleteTag(repository, tag)) {
             return Optional.empty();
         }

@@ -9,13 +9,14 @@ import io.portus.web.support.Requests;
 import io.portus.web.support.UiSettings;
 import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
+import io.portus.rules.NamespaceRulesService;
 import io.portus.team.TeamService;
 import io.portus.webhook.WebhookService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The model of a namespace's page: the namespace, what the user may do, its team. */
+/** The model of a namespace's page: the namespace, what the user may do, its team, its rules and usage. */
 @Component
 class NamespaceDetails {
 
@@ -24,9 +25,11 @@ class NamespaceDetails {
     private final CatalogService catalog;
     private final UiSettings settings;
     private final WebhookService webhooks;
+    private final NamespaceRulesService rules;
 
     NamespaceDetails(NamespaceService namespaces, TeamService teams, CatalogService catalog, UiSettings settings,
-                     WebhookService webhooks) {
+                     WebhookService webhooks, NamespaceRulesService rules) {
+        this.rules = rules;
         this.namespaces = namespaces;
         this.teams = teams;
         this.catalog = catalog;
@@ -36,6 +39,7 @@ class NamespaceDetails {
 
     void fill(User user, Namespace ns, int offset, HttpServletRequest request, Model model) {
         model.addAttribute("ns", ns);
+        model.addAttribute("rules", rules.of(ns.id()));
         model.addAttribute("can", namespaces.abilities(user, ns));
         Slice<RepositoryView> repositories = catalog.repositoriesOf(user, ns.id(), offset, settings.perPage());
         model.addAttribute("repositories", repositories);

@@ -1,0 +1,45 @@
+package io.portus.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code PUT /api/v1/namespaces/:id} with rules: validation (422 naming the field), who may set them, what GET
+ * shows.
+ */
+abstract class RulesApiContract extends RulesTestBase {
+
+    @Test
+    void badRulesAre422AndOnlyOwnersAndAdminsSetThem() {
+        String path = "/api/v1/namespaces/" + t.namespaceId;
+        var badRegex = t.asOwner.put(path, "{\"namespace\":{\"immutable_tags_pattern\":\"v(\"}}");
+        assertThat(badRegex.status()).isEqualTo(422);
+        assertThat(badRegex.json().get("error").get("immutable_tags_pattern").get(0).asString())
+                .contains("not a valid regular expression");
+        var tooLong = t.asOwner.put(path, "{\"namespace\":{\"immutable_tags_pattern\":\"" + "a".repeat(256) + "\"}}");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("error").get("immutable_tags_pattern").get(0).asString()).contains("too long");
+        for (String quota : new String[] {"-1", "\"lots\"", "1.5"}) {
+            var bad = t.asOwner.put(path, "{\"namespace\":{\"quota_bytes\":" + quota + "}}");
+            assertThat(bad.status()).as(quota).isEqualTo(422);
+            assertThat(bad.json().get("error").has("quota_bytes")).isTrue();
+        }
+        var both = t.asOwner.put(path, "{\"namespace\":{\"description\":\"changed\",\"quota_bytes\":-5}}");
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(t.asOwner.get(path).json().get("description").isNull()).as("nothing changed").isTrue();
+
+        assertThat(t.asContributor.put(path, "{\"namespace\":{\"quota_bytes\":1}}").status()).isEqualTo(403);
+        assertThat(t.asViewer.put(path, "{\"namespace\":{\"immutable_tags\":true}}").status()).isEqualTo(403);
+        assertThat(t.asStranger.put(path, "{\"namespace\":{\"immutable_tags\":true}}").status()).isEqualTo(403);
+        assertThat(admin.put(path, "{\"namespace\":{\"quota_bytes\":1000}}").status()).isEqualTo(200);
+        JsonNode shown = t.asViewer.get(path).json();
+        assertThat(shown.get("quota_bytes").asLong()).isEqualTo(1000);
+        assertThat(shown.get("used_bytes").asLong()).isZero();
+        assertThat(shown.get("immutable_tags").asBoolean()).isFalse();
+        assertThat(shown.get("immutable_tags_pattern").isNull()).isTrue();
+        assertThat(rules.of(t.namespaceId).quotaBytes()).isEqualTo(1000);
+    }
+
+}
