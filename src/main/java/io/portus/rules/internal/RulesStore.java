@@ -133,6 +133,13 @@ public class RulesStore {
                 + "AND repository = ?").params(namespaceId, repository).query(String.class).list());
     }
 
+    /** The manifests of one repository counted before {@code before} (pushes in flight since then are left alone). */
+    Set<String> manifestsCountedBefore(long namespaceId, String repository, Instant before) {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT manifest FROM namespace_usage WHERE namespace_id = ? "
+                + "AND repository = ? AND created_at < ?").params(namespaceId, repository, DbTime.toDb(before))
+                .query(String.class).list());
+    }
+
     /** Repositories with counted manifests. */
     Set<String> repositories(long namespaceId) {
         return new HashSet<>(jdbc.sql("SELECT DISTINCT repository FROM namespace_usage WHERE namespace_id = ?")
