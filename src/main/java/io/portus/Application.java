@@ -1,5 +1,6 @@
 package io.portus;
 
+import io.portus.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,9 @@ public class Application {
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
     public static void main(String[] args) {
+        if (Cli.isVerb(args)) {
+            System.exit(Cli.run(args));
+        }
         carriers(Runtime.getRuntime().availableProcessors());
         SpringApplication.run(Application.class, args);
     }

@@ -1,0 +1,29 @@
+package io.portus.cli;
+
+import picocli.CommandLine;
+
+/** Entry of the operator CLI, called by {@code io.portus.Application#main} when the first argument is a verb. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** Whether {@code args} ask for a verb: the first argument is a word, not a Spring Boot {@code --option}. */
+    public static boolean isVerb(String[] args) {
+        return args.length > 0 && !args[0].isEmpty() && !args[0].startsWith("-");
+    }
+
+    /** Runs the verb and returns the process's exit code ({@link ExitCodes}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new PortusCommand());
+        for (Object verb : Verbs.all()) {
+            line.addSubcommand(verb);
+        }
+        return line.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE : ExitCodes.FAILED);
+    }
+}

@@ -1,0 +1,15 @@
+package io.portus.cli;
+
+import java.util.List;
+
+/** Every verb of the CLI, in the order {@code --help} lists them; one line per verb. */
+final class Verbs {
+
+    private Verbs() {
+    }
+
+    static List<Object> all() {
+        return List.of(
+        );
+    }
+}
