@@ -22,6 +22,11 @@ final class GuardedRegistryStorage implements RegistryStorage {
     }
 
     @Override
+    public RegistryStorage unguarded() {
+        return delegate;
+    }
+
+    @Override
     public Optional<Blob> blob(RepositoryName repo, Digest digest) throws IOException {
         guard.beforeUse(digest);
         return delegate.blob(repo, digest);

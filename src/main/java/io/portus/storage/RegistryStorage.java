@@ -149,4 +149,13 @@ public interface RegistryStorage {
             super("digest mismatch: expected " + expected + ", content is " + actual);
         }
     }
+
+    /**
+     * The same storage without the collector's {@link ContentGuard}: for the server's own reads (catalog sync,
+     * usage recounts) that hand no digest to a client. Through the guard they would record every digest as in
+     * use, which keeps it from the collector for a grace period and costs a database write per digest.
+     */
+    default RegistryStorage unguarded() {
+        return this;
+    }
 }

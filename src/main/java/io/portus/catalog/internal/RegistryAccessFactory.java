@@ -40,7 +40,8 @@ class RegistryAccessFactory {
 
     RegistryAccess of(Registry registry) {
         if (registry.builtin()) {
-            return new BuiltInAccess(storage, json, builtInDeletes, registry.hostname());
+            // the sync only reads: without the collector's guard (RegistryStorage#unguarded)
+            return new BuiltInAccess(storage.unguarded(), json, builtInDeletes, registry.hostname());
         }
         String base = (registry.useSsl() ? "https://" : "http://") + registry.hostname();
         return new RemoteAccess(http, base, auth, json, readTimeout);

@@ -75,10 +75,13 @@ class RegistryConfiguration {
         return new ManifestCache(MANIFEST_CACHE);
     }
 
-    /** What manifests count for {@link PushRules}; as {@link io.portus.registry.ManifestContents} for recounts. */
+    /**
+     * What manifests count for {@link PushRules}; as {@link io.portus.registry.ManifestContents} for recounts, which
+     * read without the collector's guard ({@link RegistryStorage#unguarded}).
+     */
     @Bean
     Counted registryManifestContents(RegistryStorage storage, ManifestCache registryManifestCache) {
-        return new Counted(storage, registryManifestCache);
+        return new Counted(storage.unguarded(), registryManifestCache);
     }
 
     /** The {@link PushRules} bean when there is one (immutable tags, quotas), else {@link PushRules#NONE}. */

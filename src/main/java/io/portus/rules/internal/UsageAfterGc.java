@@ -57,7 +57,7 @@ class UsageAfterGc {
             RepositoryName name = new RepositoryName(repository);
             for (String manifest : store.manifestsCountedBefore(namespaceId, repository, run.startedAt())) {
                 Digest digest = Digest.parse(manifest);
-                if (storage.manifest(name, digest).isEmpty()) {
+                if (storage.unguarded().manifest(name, digest).isEmpty()) {
                     rules.deleted(name, digest);
                 }
             }
