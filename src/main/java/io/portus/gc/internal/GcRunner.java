@@ -147,7 +147,7 @@ public final class GcRunner {
 
         /** The lease, renewed right before deleting: a run paused past its lease (another run took over) stops. */
         @Override
-        void beforeDeletions() {
+        synchronized void beforeDeletions() {
             renewed = System.nanoTime();
             if (!leases.acquire(LEASE, LEASE_TTL)) {
                 throw new IllegalStateException("lost the garbage collection lease to another instance");
@@ -155,7 +155,7 @@ public final class GcRunner {
         }
 
         @Override
-        void tick() {
+        synchronized void tick() {
             long now = System.nanoTime();
             if (now - flushed > 1_000_000_000L) {
                 flushed = now;

@@ -48,6 +48,11 @@ final class Layout {
         return digestDirs(StoragePaths.layers(repo));
     }
 
+    /** The repository's tag directories ({@code _manifests/tags/<tag>}). */
+    List<String> tagDirs(RepositoryName repo) throws IOException {
+        return store.list(StoragePaths.tags(repo));
+    }
+
     /** What the repository's tags point at now. */
     List<Digest> taggedNow(RepositoryName repo) throws IOException {
         List<Digest> out = new ArrayList<>();

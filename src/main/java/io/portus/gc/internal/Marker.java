@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.portus.storage.Digest;
 import io.portus.storage.RegistryStorage;
@@ -20,7 +22,8 @@ import io.portus.storage.StoragePaths;
  * The mark phase: walks every repository and marks what is kept. A manifest revision is kept when
  * untagged manifests are kept anyway, or it is tagged, a child of a kept index, a referrer of a kept subject,
  * or recent (touched or linked at or after the cutoff); a kept manifest marks itself, its children and its
- * blobs. Untagged revisions that are not kept become {@link Candidate}s of the manifest phase.
+ * blobs. Untagged revisions that are not kept become {@link Candidate}s of the manifest phase. Repositories are
+ * scanned {@value Parallel#WIDTH} at a time (each scan is independent: it reads one repository's links and manifests).
  */
 final class Marker {
 
@@ -44,7 +47,7 @@ final class Marker {
     private final Layout layout;
     private final Progress progress;
     private final CollectorHooks hooks;
-    private final Map<Digest, ManifestRefs> refsCache = new HashMap<>();
+    private final Map<Digest, ManifestRefs> refsCache = new ConcurrentHashMap<>();
 
     Marker(RegistryStorage storage, Layout layout, Progress progress, CollectorHooks hooks) {
         this.storage = storage;
@@ -58,12 +61,24 @@ final class Marker {
         String last = null;
         while (true) {
             List<String> page = storage.repositories(last, PAGE);
+            List<Callable<Void>> scans = new ArrayList<>(page.size());
             for (String name : page) {
-                RepositoryName repo = new RepositoryName(name);
-                scan(repo, deleteUntagged, cutoff, touched, result);
-                progress.repositoryScanned();
-                hooks.repositoryScanned(repo);
+                scans.add(() -> {
+                    RepositoryName repo = new RepositoryName(name);
+                    Result own = new Result(new HashSet<>(), new ArrayList<>(), new HashMap<>());
+                    scan(repo, deleteUntagged, cutoff, touched, own);
+                    synchronized (result) {
+                        result.marked().addAll(own.marked());
+                        result.candidates().addAll(own.candidates());
+                        own.layerLinks().forEach((d, repos) ->
+                                result.layerLinks().computeIfAbsent(d, k -> new ArrayList<>(1)).addAll(repos));
+                    }
+                    progress.repositoryScanned();
+                    hooks.repositoryScanned(repo);
+                    return null;
+                });
             }
+            Parallel.runAll(scans);
             if (page.size() < PAGE) {
                 return result;
             }

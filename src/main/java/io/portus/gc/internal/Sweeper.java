@@ -10,11 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import io.portus.storage.BlobStore;
 import io.portus.storage.Digest;
@@ -26,12 +21,11 @@ import io.portus.storage.StoragePaths;
  * ({@code gc_deletions} row, committed), then re-check that nobody touched the digest since the cutoff and that
  * it is still unreferenced/untagged and old, delete, and withdraw the row. Candidates go in batches of
  * {@value #BATCH}: one statement announces a batch, one reads its touches, one withdraws it (the argument holds
- * per digest, whatever else a statement carries). A dry run makes the same checks without rows and deletes nothing.
+ * per digest, whatever else a statement carries); a batch's deletions run {@value Parallel#WIDTH} at a time. A dry run makes the same checks without rows and deletes nothing.
  */
 final class Sweeper {
 
     static final int BATCH = 100;
-    static final int PARALLEL = 8;
 
     private final Layout layout;
     private final Coordination coordination;
@@ -66,6 +60,7 @@ final class Sweeper {
         try {
             Set<Digest> touched = coordination.touchedAmong(announced, cutoff);
             Map<RepositoryName, List<Digest>> tagged = new HashMap<>();
+            Map<RepositoryName, List<String>> tagDirs = new HashMap<>();
             List<Callable<Void>> deletions = new ArrayList<>();
             for (Marker.Candidate c : batch) {
                 if (!announced.contains(c.digest()) || touched.contains(c.digest())
@@ -78,10 +73,14 @@ final class Sweeper {
                     progress.manifestDeleted();
                     continue;
                 }
+                List<String> history = tagDirs.computeIfAbsent(c.repo(), r -> io(() -> layout.tagDirs(r)));
                 deletions.add(() -> {
                     hooks.deletionConfirmed(c.digest());
                     BlobStore store = layout.store();
                     store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
+                    for (String tagDir : history) { // the tag's history, as distribution's collector removes it
+                        store.delete(tagDir + "/index/" + c.digest().algorithm() + "/" + c.digest().hex());
+                    }
                     if (c.refs().subject() != null) {
                         store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
                     }
@@ -92,15 +91,23 @@ final class Sweeper {
             if (!deletions.isEmpty()) {
                 progress.beforeDeletions();
             }
-            runAll(deletions);
+            Parallel.runAll(deletions);
         } finally {
             withdraw(announced);
         }
     }
 
     private List<Digest> taggedNow(RepositoryName repo) {
+        return io(() -> layout.taggedNow(repo));
+    }
+
+    private interface StorageRead<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T io(StorageRead<T> read) {
         try {
-            return layout.taggedNow(repo);
+            return read.get();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -165,49 +172,9 @@ final class Sweeper {
             if (!deletions.isEmpty()) {
                 progress.beforeDeletions();
             }
-            runAll(deletions);
+            Parallel.runAll(deletions);
         } finally {
             withdraw(announced);
-        }
-    }
-
-    /**
-     * Runs the deletions of a batch {@value #PARALLEL} at a time (each waits on an fsync or an S3 round trip), all
-     * while the batch's rows are there; the first failure is rethrown once all are done.
-     */
-    private static void runAll(List<Callable<Void>> deletions) throws IOException {
-        if (deletions.isEmpty()) {
-            return;
-        }
-        Semaphore slots = new Semaphore(PARALLEL);
-        IOException failure = null;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (Callable<Void> deletion : deletions) {
-                futures.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return deletion.call();
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            for (Future<Void> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while deleting");
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 

@@ -215,4 +215,20 @@ abstract class CollectorContract extends DatabaseTest {
     Set<Digest> none() {
         return Set.of();
     }
+
+    @Test
+    void aDeletedManifestLeavesNoTagHistoryBehind() throws IOException {
+        RepositoryName moved = repo("lib/moved");
+        Digest before = f.image(moved, "t", f.blob(moved), f.blob(moved));
+        Digest after = f.image(moved, "t", f.blob(moved), f.blob(moved)); // the tag moves: `before` is untagged
+        String history = io.portus.storage.StoragePaths.tagIndexLink(moved, "t", before);
+        assertThat(f.store.stat(history)).isPresent();
+
+        run(false, true, Duration.ZERO, CollectorHooks.NONE);
+
+        assertThat(f.hasRevision(moved, before)).isFalse();
+        assertThat(f.store.stat(history)).as("distribution removes the tag's index entry too").isEmpty();
+        assertThat(f.store.stat(io.portus.storage.StoragePaths.tagIndexLink(moved, "t", after))).isPresent();
+        assertThat(f.storage.resolveTag(moved, "t")).contains(after);
+    }
 }
