@@ -59,6 +59,15 @@ public interface BlobStore {
     void delete(String path) throws IOException;
 
     /**
+     * Deletes like {@link #delete} but may return before the deletion is durable: for garbage, which may come back
+     * after a crash without harm (content is addressed by its digest; the next collection finds it again). Saves the
+     * filesystem driver a directory fsync per deletion.
+     */
+    default void deleteGarbage(String path) throws IOException {
+        delete(path);
+    }
+
+    /**
      * Reads {@code length} bytes of an object from {@code offset} (fewer when it ends first). Drivers
      * that fetch ranges over the network ask for exactly that range; others read from the offset.
      */

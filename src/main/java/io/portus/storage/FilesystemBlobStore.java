@@ -211,6 +211,18 @@ public final class FilesystemBlobStore implements BlobStore, LocalFiles {
 
     @Override
     public void delete(String path) throws IOException {
+        Path target = remove(path);
+        if (!target.equals(root)) {
+            Dirs.fsyncIfExists(target.getParent());
+        }
+    }
+
+    @Override
+    public void deleteGarbage(String path) throws IOException {
+        remove(path);
+    }
+
+    private Path remove(String path) throws IOException {
         Path target = file(path);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -223,9 +235,7 @@ public final class FilesystemBlobStore implements BlobStore, LocalFiles {
                 }
             }
         }
-        if (!target.equals(root)) {
-            Dirs.fsyncIfExists(target.getParent());
-        }
+        return target;
     }
 
     @Override

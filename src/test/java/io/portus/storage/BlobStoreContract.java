@@ -213,6 +213,17 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void deleteGarbageRemovesATreeLikeDelete() throws IOException {
+        store.putContent("/g/blobs/x/data", bytes("1"));
+        store.putContent("/g/keep", bytes("2"));
+        store.deleteGarbage("/g/blobs/x");
+        store.deleteGarbage("/g/missing");
+        assertThat(store.stat("/g/blobs/x/data")).isEmpty();
+        assertThat(store.list("/g/blobs")).isEmpty();
+        assertThat(store.getContent("/g/keep")).isEqualTo(bytes("2"));
+    }
+
+    @Test
     void deleteRemovesAWholeTreeOrOneObject() throws IOException {
         store.putContent("/t/a", bytes("1"));
         store.putContent("/t/b/c", bytes("2"));

@@ -77,12 +77,12 @@ final class Sweeper {
                 deletions.add(() -> {
                     hooks.deletionConfirmed(c.digest());
                     BlobStore store = layout.store();
-                    store.delete(StoragePaths.revisionDir(c.repo(), c.digest()));
+                    store.deleteGarbage(StoragePaths.revisionDir(c.repo(), c.digest()));
                     for (String tagDir : history) { // the tag's history, as distribution's collector removes it
-                        store.delete(tagDir + "/index/" + c.digest().algorithm() + "/" + c.digest().hex());
+                        store.deleteGarbage(tagDir + "/index/" + c.digest().algorithm() + "/" + c.digest().hex());
                     }
                     if (c.refs().subject() != null) {
-                        store.delete(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
+                        store.deleteGarbage(StoragePaths.referrerDir(c.repo(), c.refs().subject(), c.digest()));
                     }
                     progress.manifestDeleted();
                     return null;
@@ -160,9 +160,9 @@ final class Sweeper {
                     deletions.add(() -> {
                         hooks.deletionConfirmed(d);
                         BlobStore store = layout.store();
-                        store.delete(StoragePaths.blobDir(d));
+                        store.deleteGarbage(StoragePaths.blobDir(d));
                         for (RepositoryName repo : mark.layerLinks().getOrDefault(d, List.of())) {
-                            store.delete(StoragePaths.layerDir(repo, d));
+                            store.deleteGarbage(StoragePaths.layerDir(repo, d));
                         }
                         progress.blobDeleted(data.get().size());
                         return null;
