@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reading and changing a namespace's rules. Who may change them: whoever may update the namespace (Portus's
- * {@code update?}: admins and owners of its team). Changes are checked ({@link #check}) before they are applied,
+ * {@code update?}: admins and owners of its team); the quota only admins (as in Harbor: a limit the owners could
+ * lift would not be one). Changes are checked ({@link #check}) before they are applied,
  * so a caller changing other namespace fields too can refuse everything before changing anything.
  */
 @Service
@@ -68,6 +69,9 @@ public class NamespaceRulesService {
             }
         }
         errors.throwIfAny();
+        if (!actor.admin() && !java.util.Objects.equals(quota, now.quotaBytes())) {
+            throw new ForbiddenException("Only administrators can change a namespace's quota");
+        }
         return new Checked(namespaceId, immutable, pattern, quota);
     }
 

@@ -40,6 +40,16 @@ abstract class RulesApiContract extends RulesTestBase {
         assertThat(shown.get("immutable_tags").asBoolean()).isFalse();
         assertThat(shown.get("immutable_tags_pattern").isNull()).isTrue();
         assertThat(rules.of(t.namespaceId).quotaBytes()).isEqualTo(1000);
+
+        // the quota is the admins': an owner may not lift or change it, only send it back unchanged
+        var lift = t.asOwner.put(path, "{\"namespace\":{\"quota_bytes\":null}}");
+        assertThat(lift.status()).isEqualTo(403);
+        assertThat(lift.toString()).contains("Only administrators can change a namespace's quota");
+        assertThat(t.asOwner.put(path, "{\"namespace\":{\"quota_bytes\":2000}}").status()).isEqualTo(403);
+        assertThat(t.asOwner.put(path, "{\"namespace\":{\"quota_bytes\":1000,\"immutable_tags\":true}}").status())
+                .isEqualTo(200);
+        assertThat(rules.of(t.namespaceId).quotaBytes()).isEqualTo(1000);
+        assertThat(rules.of(t.namespaceId).immutableTags()).isTrue();
     }
 
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Immutable tags and quotas (issue #11) with real clients against the real jar (token auth): the owner of a
- * namespace sets its rules in Debian's Chromium, skopeo is refused over the quota and on an immutable tag with
+ * namespace sets its immutable tags and an admin its quota in Debian's Chromium, skopeo is refused over the quota
+ * and on an immutable tag with
  * the rule's message in its output, the namespace page shows the usage bar and a refused tag delete says why.
  * Screenshots {@code rules-*} go to {@code target/screenshots/}.
  */
@@ -34,6 +35,7 @@ class RulesUiIT {
     TestImages images;
     String base;
     Page alice;
+    Page admin;
     Skopeo skopeo;
 
     @BeforeAll
@@ -53,7 +55,7 @@ class RulesUiIT {
     @Test
     @Order(1)
     void theOwnerSetsTheRulesAndBadOnesAreRefused() {
-        Page admin = chromium.newSession();
+        admin = chromium.newSession();
         admin.navigate(base + "/");
         Chromium.createFirstAdmin(admin, base, "admin", PASSWORD);
         Chromium.createUser(admin, base, "alice", PASSWORD);
@@ -67,13 +69,26 @@ class RulesUiIT {
         assertThat(alice.locator(".alert")).containsText("not a valid regular expression");
         chromium.screenshot(alice, "rules-00-bad-pattern-refused");
 
+        assertThat(alice.locator("#rules-quota")).isDisabled();
+        assertThat(alice.locator("#rules-quota-help")).containsText("Only administrators can change the quota.");
         alice.fill("#rules-pattern", "^v");
-        alice.fill("#rules-quota", "1000");
         alice.click("#rules-form button[type=submit]");
         assertThat(alice.locator(".alert-success")).containsText("Rules saved.");
         assertThat(alice.locator("#immutable-rule")).containsText("tags matching ^v");
-        assertThat(alice.locator("#quota-usage")).containsText("0 B used of 1.0 kB (0%)");
         chromium.screenshot(alice, "rules-01-rules-saved");
+
+        setQuotaAsAdmin("1000");
+        alice.reload();
+        assertThat(alice.locator("#quota-usage")).containsText("0 B used of 1.0 kB (0%)");
+    }
+
+    /** The quota is the admins' (the owner's field is disabled). */
+    void setQuotaAsAdmin(String bytes) {
+        admin.navigate(base + "/namespaces?q=alice");
+        admin.click("a.fw-semibold:text-is('alice')");
+        admin.fill("#rules-quota", bytes);
+        admin.click("#rules-form button[type=submit]");
+        assertThat(admin.locator(".alert-success")).containsText("Rules saved.");
     }
 
     @Test
@@ -85,9 +100,7 @@ class RulesUiIT {
         assertThat(over.ok()).isFalse();
         assertThat(over.stderr()).as(over.describe()).contains("quota of namespace alice exceeded");
 
-        alice.fill("#rules-quota", "100000000");
-        alice.click("#rules-form button[type=submit]");
-        assertThat(alice.locator(".alert-success")).containsText("Rules saved.");
+        setQuotaAsAdmin("100000000");
         assertThat(skopeo.copy(images.ref("busybox"), repo + ":v1")).startsWith("sha256:");
         assertThat(skopeo.copy(images.ref("busybox"), repo + ":v1")).as("the same image again").startsWith("sha256:");
         Skopeo.Result moved = skopeo.run(java.util.List.of("copy", "--dest-tls-verify=false", "--dest-creds",
