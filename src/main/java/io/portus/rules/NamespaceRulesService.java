@@ -1,5 +1,6 @@
 package io.portus.rules;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -10,6 +11,7 @@ import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceService;
 import io.portus.rules.internal.RulesStore;
 import io.portus.rules.internal.UsageRecount;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,15 +26,19 @@ public class NamespaceRulesService {
     private final RulesStore store;
     private final NamespaceService namespaces;
     private final UsageRecount recount;
+    private final ApplicationEventPublisher events;
 
-    NamespaceRulesService(RulesStore store, NamespaceService namespaces, UsageRecount recount) {
+    NamespaceRulesService(RulesStore store, NamespaceService namespaces, UsageRecount recount,
+                          ApplicationEventPublisher events) {
         this.store = store;
         this.namespaces = namespaces;
         this.recount = recount;
+        this.events = events;
     }
 
-    /** A change that passed {@link #check}: the rules to write. */
-    public record Checked(long namespaceId, boolean immutableTags, String pattern, Long quotaBytes) {
+    /** A change that passed {@link #check}: the rules to write, and who changes them. */
+    public record Checked(long namespaceId, boolean immutableTags, String pattern, Long quotaBytes, long actorId,
+                          String actorName) {
     }
 
     public NamespaceRules of(long namespaceId) {
@@ -69,10 +75,10 @@ public class NamespaceRulesService {
             }
         }
         errors.throwIfAny();
-        if (!actor.admin() && !java.util.Objects.equals(quota, now.quotaBytes())) {
+        if (!actor.admin() && !Objects.equals(quota, now.quotaBytes())) {
             throw new ForbiddenException("Only administrators can change a namespace's quota");
         }
-        return new Checked(namespaceId, immutable, pattern, quota);
+        return new Checked(namespaceId, immutable, pattern, quota, actor.id(), actor.username());
     }
 
     /**
@@ -80,12 +86,20 @@ public class NamespaceRulesService {
      * first, so the quota applies to what is there (usage kept before this version, or drifted, included).
      */
     public NamespaceRules apply(Checked checked) {
-        boolean newQuota = checked.quotaBytes() != null && store.find(checked.namespaceId()).quotaBytes() == null;
+        NamespaceRules before = store.find(checked.namespaceId());
+        boolean newQuota = checked.quotaBytes() != null && before.quotaBytes() == null;
         store.save(checked.namespaceId(), checked.immutableTags(), checked.pattern(), checked.quotaBytes());
         if (newQuota) {
             recount(checked.namespaceId());
         }
-        return store.find(checked.namespaceId());
+        NamespaceRules after = store.find(checked.namespaceId());
+        if (before.immutableTags() != after.immutableTags()
+                || !Objects.equals(before.immutableTagsPattern(), after.immutableTagsPattern())
+                || !Objects.equals(before.quotaBytes(), after.quotaBytes())) {
+            events.publishEvent(new NamespaceRulesChanged(namespaces.get(checked.namespaceId()), before, after,
+                    checked.actorId(), checked.actorName()));
+        }
+        return after;
     }
 
     /** Recounts the usage from the registry's storage (built-in registry only); returns it. */

@@ -50,6 +50,14 @@ abstract class RulesApiContract extends RulesTestBase {
                 .isEqualTo(200);
         assertThat(rules.of(t.namespaceId).quotaBytes()).isEqualTo(1000);
         assertThat(rules.of(t.namespaceId).immutableTags()).isTrue();
+
+        // each change is an activity of the namespace, with old and new values
+        var changes = jdbc.sql("SELECT owner_name, parameters FROM activities WHERE activity_key = 'namespace.change_rules'"
+                + " AND namespace_id = ? ORDER BY id").param(t.namespaceId).query((rs, n) -> rs.getString(1) + " "
+                + rs.getString(2)).list();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).contains("none -> 1000");
+        assertThat(changes.get(1)).contains("\"immutable_tags\":\"false -> true\"", "\"quota_bytes\":\"1000 -> 1000\"");
     }
 
 }

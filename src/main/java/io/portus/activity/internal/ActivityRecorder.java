@@ -12,6 +12,7 @@ import io.portus.namespace.Namespace;
 import io.portus.namespace.NamespaceChanged;
 import io.portus.namespace.NamespaceCreated;
 import io.portus.namespace.NamespaceDeleted;
+import io.portus.rules.NamespaceRulesChanged;
 import io.portus.team.TeamChanged;
 import io.portus.team.TeamDeleted;
 import org.springframework.context.event.EventListener;
@@ -75,6 +76,24 @@ class ActivityRecorder {
         });
         store.insert(new Activity(0, "namespace." + e.change(), e.actorId(), e.actorName(), "Namespace", n.id(),
                 n.name(), null, null, null, n.id(), n.teamId(), p, null));
+    }
+
+    /** {@code namespace.change_rules}: immutable tags or quota changed; old and new values as parameters. */
+    @EventListener
+    void on(NamespaceRulesChanged e) {
+        Namespace n = e.namespace();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("namespace_name", n.name());
+        p.put("immutable_tags", e.before().immutableTags() + " -> " + e.after().immutableTags());
+        p.put("immutable_tags_pattern", text(e.before().immutableTagsPattern()) + " -> "
+                + text(e.after().immutableTagsPattern()));
+        p.put("quota_bytes", text(e.before().quotaBytes()) + " -> " + text(e.after().quotaBytes()));
+        store.insert(new Activity(0, "namespace.change_rules", e.actorId(), e.actorName(), "Namespace", n.id(),
+                n.name(), null, null, null, n.id(), n.teamId(), p, null));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "none" : value.toString();
     }
 
     @EventListener

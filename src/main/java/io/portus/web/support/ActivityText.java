@@ -24,6 +24,9 @@ public final class ActivityText {
             case "namespace.delete" -> "deleted repository " + full;
             case "namespace.create" -> "created namespace " + a.trackableName()
                     + (a.recipientName() == null ? "" : " for team " + a.recipientName());
+            case "namespace.change_rules" -> "changed the rules of namespace " + a.trackableName() + " (quota "
+                    + p.getOrDefault("quota_bytes", "") + ", immutable tags " + p.getOrDefault("immutable_tags", "")
+                    + ", pattern " + p.getOrDefault("immutable_tags_pattern", "") + ")";
             case "namespace.change_visibility" -> "made namespace " + a.trackableName() + " " + p.getOrDefault("new", "");
             case "namespace.change_team" -> "moved namespace " + a.trackableName() + " to team " + p.getOrDefault("new", "");
             case "namespace.change_namespace_description" -> "changed the description of namespace " + a.trackableName();
