@@ -86,7 +86,7 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
-python3 - "$PORT" <<'PY'
+python3 -u - "$PORT" <<'PY'
 import hashlib, http.client, json, os, statistics, sys, threading, time
 port = int(sys.argv[1])
 def conn():
@@ -108,6 +108,7 @@ auth = {"Portus-Auth": "admin:" + json.loads(body)["plain_token"], "Content-Type
 t = time.perf_counter()
 st, _, _ = call(http.client.HTTPConnection("127.0.0.1", port, timeout=3600), "POST", "/api/v1/catalog/sync", b"", auth)
 print(f"catalog sync before measuring (not timed below): {time.perf_counter() - t:.1f} s, HTTP {st}")
+c = conn()  # the first connection sat idle meanwhile; the server may have closed it
 
 def push(c, repo, n):
     blobs = []
