@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,20 +98,30 @@ final class ImportPortusCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Opens this server's database and imports. Spring's console logs go to stdout: while the context is open they
+     * are sent to stderr, so stdout carries the summary only ({@code --format json} can be piped).
+     */
     private int importFrom(Connection source) throws SQLException {
-        DatabaseContext target;
-        try {
-            target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class});
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Cannot open this server's database: " + rootMessage(e));
-            return ExitCodes.UNREACHABLE;
-        }
-        ImportReport report;
-        try (target) {
-            WebhookSecrets secrets = WebhookSecrets.from(target.bean(PortusProperties.class));
-            report = PortusImport.run(source, target.jdbc(), target.transactions(), secrets, dryRun);
-        }
         PrintWriter out = spec.commandLine().getOut();
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        ImportReport report;
+        try {
+            DatabaseContext target;
+            try {
+                target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class}, "logging.level.root=WARN");
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("Cannot open this server's database: " + rootMessage(e));
+                return ExitCodes.UNREACHABLE;
+            }
+            try (target) {
+                WebhookSecrets secrets = WebhookSecrets.from(target.bean(PortusProperties.class));
+                report = PortusImport.run(source, target.jdbc(), target.transactions(), secrets, dryRun);
+            }
+        } finally {
+            System.setOut(stdout);
+        }
         out.print(format == Format.json ? JsonMapper.builder().build().writeValueAsString(report) + "\n" : report.text());
         out.flush();
         return report.complete() ? ExitCodes.OK : ExitCodes.FAILED;
