@@ -85,6 +85,36 @@ abstract class ImportPortusContract extends DatabaseTest {
         assertThat(token(p + "bob", portus.token)).isEqualTo(401);
     }
 
+    /**
+     * A group that fails (here: the target refuses every star) is rolled back whole, the groups after it are not
+     * tried, the ones before stay; once the cause is gone a second run completes without importing anything twice.
+     */
+    void aFailedGroupLeavesNothingHalfDone() throws Exception {
+        PortusDatabase portus = PortusDatabase.create(Vendor.POSTGRESQL, "2.4", unique("f"));
+        String p = portus.prefix;
+        jdbc.sql("ALTER TABLE stars ADD CONSTRAINT ck_import_test_fails CHECK (user_id < 0) NOCHECK").update();
+        ImportReport failed;
+        try {
+            failed = importFrom(portus, false);
+        } finally {
+            jdbc.sql("ALTER TABLE stars DROP CONSTRAINT ck_import_test_fails").update();
+        }
+        assertThat(failed.complete()).isFalse();
+        assertThat(failed.failedGroup()).isEqualTo("repositories, tags, stars and comments");
+        assertThat(failed.text()).contains("FAILED while importing repositories, tags, stars and comments");
+        assertThat(failed.tables()).extracting(TableSummary::table).containsExactly("users", "application_tokens",
+                "registries", "teams", "team_users", "namespaces");
+        assertThat(count("SELECT COUNT(*) FROM users WHERE username LIKE ?", p + "%")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM repositories r JOIN namespaces n ON n.id = r.namespace_id "
+                + "WHERE n.name LIKE ?", p + "%")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM webhooks WHERE url = ?", "http://hooks.test/" + p)).isZero();
+
+        ImportReport resumed = importFrom(portus, false);
+        assertThat(resumed.complete()).as(resumed.text()).isTrue();
+        assertThat(imported(resumed)).containsEntry("users", 0).containsEntry("namespaces", 0)
+                .containsEntry("repositories", 2).containsEntry("stars", 1).containsEntry("webhooks", 1);
+    }
+
     private void checkRows(String p) {
         var alice = jdbc.sql("SELECT admin, enabled, bot, encrypted_password, namespace_id FROM users WHERE username = ?")
                 .param(p + "alice").query().singleRow();
