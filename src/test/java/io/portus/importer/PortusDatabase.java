@@ -16,7 +16,8 @@ import java.time.LocalDateTime;
 
 /**
  * A Portus database on this machine's MariaDB or PostgreSQL: a new, uniquely named database with the schema
- * of {@code src/test/resources/portus-schema/<version>/<vendor>.sql} (translated from Portus's db/schema.rb),
+ * of {@code src/test/resources/portus-schema/<version>/<vendor>.sql} (translated from Portus's db/schema.rb; 2.3 as
+ * its differences from 2.4),
  * filled with rows as Portus makes them: Devise's {@code $2a$} bcrypt passwords, application tokens hashed with
  * {@code BCrypt::Engine.hash_secret(token, salt)}, the hidden {@code portus} user with its personal namespace,
  * the registry's global team and namespace, Portus's enum values, public_activity's YAML parameters.
@@ -57,10 +58,18 @@ final class PortusDatabase {
         return version.equals("2.4");
     }
 
+    /** 2.4's schema; for 2.3, then the differences (2.3/&lt;vendor&gt;.sql). */
     private void loadSchema(Connection c) throws IOException, SQLException {
         String vendor = db.vendor() == TestDatabases.Vendor.MARIADB ? "mariadb" : "postgresql";
+        run(c, "/portus-schema/2.4/" + vendor + ".sql");
+        if (!v24()) {
+            run(c, "/portus-schema/" + version + "/" + vendor + ".sql");
+        }
+    }
+
+    private static void run(Connection c, String script) throws IOException, SQLException {
         String sql;
-        try (InputStream in = PortusDatabase.class.getResourceAsStream("/portus-schema/" + version + "/" + vendor + ".sql")) {
+        try (InputStream in = PortusDatabase.class.getResourceAsStream(script)) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Statement s = c.createStatement()) {

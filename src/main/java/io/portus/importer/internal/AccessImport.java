@@ -64,9 +64,7 @@ final class AccessImport {
             String hostname = r.str("hostname") == null ? "" : r.str("hostname").trim().toLowerCase(Locale.ROOT);
             String name = r.str("name");
             var existing = run.find("SELECT id FROM registries WHERE hostname = ?", hostname);
-            if (existing.isPresent()) {
-                run.map("registries", r.id(), existing.get());
-                tally.skipped();
+            if (run.alreadyHere(tally, "registries", r.id(), existing)) {
                 continue;
             }
             if (hostname.isEmpty() || name == null || name.isBlank()) {
@@ -122,9 +120,7 @@ final class AccessImport {
             var existing = personalUser != null
                     ? run.find("SELECT id FROM teams WHERE personal_user_id = ?", personalUser)
                     : run.find("SELECT id FROM teams WHERE name = ? AND personal_user_id IS NULL", name);
-            if (existing.isPresent()) {
-                run.map("teams", t.id(), existing.get());
-                tally.skipped();
+            if (run.alreadyHere(tally, "teams", t.id(), existing)) {
                 continue;
             }
             if (name == null || name.isBlank() || run.find("SELECT id FROM teams WHERE name = ?", name).isPresent()) {
@@ -183,9 +179,7 @@ final class AccessImport {
                 continue;
             }
             var existing = run.find("SELECT id FROM namespaces WHERE registry_id = ? AND name = ?", registry, name);
-            if (existing.isPresent()) {
-                run.map("namespaces", n.id(), existing.get());
-                tally.skipped();
+            if (run.alreadyHere(tally, "namespaces", n.id(), existing)) {
                 continue;
             }
             Long team = run.mapped("teams", n.id("team_id"));

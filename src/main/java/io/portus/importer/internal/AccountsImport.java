@@ -32,9 +32,7 @@ final class AccountsImport {
                 continue;
             }
             var existing = run.find("SELECT id FROM users WHERE username = ?", username);
-            if (existing.isPresent()) {
-                run.map("users", u.id(), existing.get());
-                tally.skipped();
+            if (run.alreadyHere(tally, "users", u.id(), existing)) {
                 continue;
             }
             if (User.PORTUS.equals(username)) {

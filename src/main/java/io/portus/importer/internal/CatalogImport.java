@@ -30,10 +30,10 @@ final class CatalogImport {
                 continue;
             }
             var existing = run.find("SELECT id FROM repositories WHERE namespace_id = ? AND name = ?", namespace, name);
-            if (existing.isPresent()) {
-                run.map("repositories", r.id(), existing.get());
-                tally.skipped();
-            } else if (r.bool("marked", false)) {
+            if (run.alreadyHere(tally, "repositories", r.id(), existing)) {
+                continue;
+            }
+            if (r.bool("marked", false)) {
                 tally.refused(r.id(), name, "marked for deletion in Portus");
             } else if (name == null || name.isBlank() || name.length() > 255) {
                 tally.refused(r.id(), name, "no usable name");
@@ -58,10 +58,10 @@ final class CatalogImport {
                 continue;
             }
             var existing = run.find("SELECT id FROM tags WHERE repository_id = ? AND name = ?", repository, name);
-            if (existing.isPresent()) {
-                run.map("tags", t.id(), existing.get());
-                tally.skipped();
-            } else if (t.bool("marked", false)) {
+            if (run.alreadyHere(tally, "tags", t.id(), existing)) {
+                continue;
+            }
+            if (t.bool("marked", false)) {
                 tally.refused(t.id(), name, "marked for deletion in Portus");
             } else if (name == null || name.isBlank() || name.length() > 128) {
                 tally.refused(t.id(), name, "not a valid tag name");

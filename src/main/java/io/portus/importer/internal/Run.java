@@ -44,6 +44,15 @@ final class Run {
         return sourceId == null ? null : ids.getOrDefault(table, Map.of()).get(sourceId);
     }
 
+    /** When {@code existing} is present: Portus's row is already here, mapped onto it and counted as skipped. */
+    boolean alreadyHere(Tally tally, String table, long sourceId, Optional<Long> existing) {
+        existing.ifPresent(id -> {
+            map(table, sourceId, id);
+            tally.skipped();
+        });
+        return existing.isPresent();
+    }
+
     long insert(String sql, Object... params) {
         KeyHolder keys = new GeneratedKeyHolder();
         target.sql(sql).params(params).update(keys, "id");

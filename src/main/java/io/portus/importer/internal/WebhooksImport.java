@@ -35,10 +35,10 @@ final class WebhooksImport {
             }
             var existing = run.find("SELECT id FROM webhooks WHERE namespace_id = ? AND url = ? AND name = ?",
                     namespace, url, name);
-            if (existing.isPresent()) {
-                run.map("webhooks", w.id(), existing.get());
-                tally.skipped();
-            } else if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+            if (run.alreadyHere(tally, "webhooks", w.id(), existing)) {
+                continue;
+            }
+            if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
                 tally.refused(w.id(), name, "no usable http(s) URL");
             } else if (method < 0 || method > 1 || type < 0 || type > 1) {
                 tally.refused(w.id(), name, "unknown request method or content type (" + method + ", " + type + ")");
