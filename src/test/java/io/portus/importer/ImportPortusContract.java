@@ -1,5 +1,7 @@
 package io.portus.importer;
 
+import io.portus.account.ApplicationTokenService;
+import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.common.PortusProperties;
 import io.portus.support.DatabaseTest;
 import io.portus.support.TestDatabases.Vendor;
@@ -34,6 +36,10 @@ abstract class ImportPortusContract extends DatabaseTest {
     TransactionTemplate tx;
     @Autowired
     PortusProperties properties;
+    @Autowired
+    CredentialsAuthenticator authenticator;
+    @Autowired
+    ApplicationTokenService tokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,6 +89,9 @@ abstract class ImportPortusContract extends DatabaseTest {
                 .as("upgraded to SHA-256 on its first use").hasSize(64).doesNotStartWith("$2");
         assertThat(token(p + "alice", portus.token)).isEqualTo(200);
         assertThat(token(p + "bob", portus.token)).isEqualTo(401);
+        assertThat(authenticator.authenticatePassword(p + "bob", "bob-password")).as("the UI's sign-in form")
+                .isInstanceOf(CredentialsAuthenticator.Authenticated.class);
+        assertThat(tokens.authenticate(p + "alice", portus.token)).as("the API's Portus-Auth header").isPresent();
     }
 
     /**
