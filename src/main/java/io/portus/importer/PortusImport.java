@@ -31,6 +31,7 @@ public final class PortusImport {
     public static ImportReport run(Connection source, JdbcClient target, TransactionTemplate tx, WebhookSecrets secrets,
                                    boolean dryRun) throws SQLException {
         source.setReadOnly(true);
+        source.setAutoCommit(false); // PostgreSQL streams a result (fetch size) only inside a transaction
         Source portus = Source.open(JdbcClient.create(new SingleConnectionDataSource(source, true)), source);
         return Importer.run(portus, target, tx, secrets, dryRun);
     }

@@ -60,20 +60,20 @@ final class AccessImport {
 
     private void registries() {
         Tally tally = new Tally("registries");
-        for (Row r : run.source.rows("registries")) {
+        run.source.each("registries", r -> {
             String hostname = r.str("hostname") == null ? "" : r.str("hostname").trim().toLowerCase(Locale.ROOT);
             String name = r.str("name");
             var existing = run.find("SELECT id FROM registries WHERE hostname = ?", hostname);
             if (run.alreadyHere(tally, "registries", r.id(), existing)) {
-                continue;
+                return;
             }
             if (hostname.isEmpty() || name == null || name.isBlank()) {
                 tally.refused(r.id(), name, "no name or hostname");
-                continue;
+                return;
             }
             if (run.find("SELECT id FROM registries WHERE name = ?", name).isPresent()) {
                 tally.refused(r.id(), name, "another registry here is called " + name + " (rename one, then run again)");
-                continue;
+                return;
             }
             String external = AccountsImport.blankToNull(r.str("external_hostname"));
             long id = run.insert("INSERT INTO registries (name, hostname, use_ssl, external_hostname, builtin, created_at, "
@@ -88,17 +88,17 @@ final class AccessImport {
                     "The global namespace of registry " + name + ".", team, id, Run.db(run.now), Run.db(run.now));
             run.map("registries", r.id(), id);
             tally.imported();
-        }
+        });
         run.done(tally);
     }
 
     private void teams() {
         Tally tally = new Tally("teams");
-        for (Row t : run.source.rows("teams")) {
+        run.source.each("teams", t -> {
             String name = t.str("name");
             if (portusTeams.contains(t.id())) {
                 tally.refused(t.id(), name, "the hidden portus user's personal team is not used here");
-                continue;
+                return;
             }
             if (globalTeams.containsKey(t.id())) {
                 Long registry = run.mapped("registries", globalTeams.get(t.id()));
@@ -110,36 +110,36 @@ final class AccessImport {
                     run.map("teams", t.id(), global.get());
                     tally.skipped();
                 }
-                continue;
+                return;
             }
             Long personalUser = personalTeams.containsKey(t.id()) ? run.mapped("users", personalTeams.get(t.id())) : null;
             if (personalTeams.containsKey(t.id()) && personalUser == null) {
                 tally.refused(t.id(), name, "the personal team of a user who was not imported");
-                continue;
+                return;
             }
             var existing = personalUser != null
                     ? run.find("SELECT id FROM teams WHERE personal_user_id = ?", personalUser)
                     : run.find("SELECT id FROM teams WHERE name = ? AND personal_user_id IS NULL", name);
             if (run.alreadyHere(tally, "teams", t.id(), existing)) {
-                continue;
+                return;
             }
             if (name == null || name.isBlank() || run.find("SELECT id FROM teams WHERE name = ?", name).isPresent()) {
                 tally.refused(t.id(), name, name == null || name.isBlank() ? "no name"
                         : "another team here is called " + name + " (rename one, then run again)");
-                continue;
+                return;
             }
             run.map("teams", t.id(), run.insert("INSERT INTO teams (name, description, hidden, personal_user_id, "
                             + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", name, Run.cut(t.str("description"), 4000),
                     personalUser != null || t.bool("hidden", false), personalUser, Run.db(t.time("created_at", run.now)),
                     Run.db(t.time("updated_at", run.now))));
             tally.imported();
-        }
+        });
         run.done(tally);
     }
 
     private void members() {
         Tally tally = new Tally("team_users");
-        for (Row m : run.source.rows("team_users")) {
+        run.source.each("team_users", m -> {
             Long team = run.mapped("teams", m.id("team_id"));
             Long user = run.mapped("users", m.id("user_id"));
             Integer role = m.integer("role") == null ? Integer.valueOf(0) : m.integer("role");
@@ -155,7 +155,7 @@ final class AccessImport {
                         team, user, role, Run.db(m.time("created_at", run.now)), Run.db(m.time("updated_at", run.now)));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 

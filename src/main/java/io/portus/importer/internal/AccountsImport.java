@@ -25,15 +25,15 @@ final class AccountsImport {
 
     private void users() {
         Tally tally = new Tally("users");
-        for (Row u : run.source.rows("users")) {
+        run.source.each("users", u -> {
             String username = u.str("username");
             if (username == null || username.isBlank() || username.length() > 255) {
                 tally.refused(u.id(), username, "no usable username");
-                continue;
+                return;
             }
             var existing = run.find("SELECT id FROM users WHERE username = ?", username);
             if (run.alreadyHere(tally, "users", u.id(), existing)) {
-                continue;
+                return;
             }
             if (User.PORTUS.equals(username)) {
                 run.map("users", u.id(), run.insert("INSERT INTO users (username, email, encrypted_password, admin, enabled, "
@@ -41,19 +41,19 @@ final class AccountsImport {
                                 + "VALUES (?, ?, '', TRUE, TRUE, FALSE, 0, ?, ?, ?)", User.PORTUS, "portus@portus.com",
                         Secrets.newToken(16), Run.db(run.now), Run.db(run.now)));
                 tally.skipped();
-                continue;
+                return;
             }
             String hash = u.str("encrypted_password") == null ? "" : u.str("encrypted_password");
             if (!hash.isEmpty() && !PortusTokenHashes.isPortusHash(hash) /* Devise's hash has the same bcrypt form */) {
                 tally.refused(u.id(), username, "the password hash is not bcrypt (Devise with another encryptor?)");
-                continue;
+                return;
             }
             String email = u.str("email") == null || u.str("email").isBlank() ? null : u.str("email").trim();
             if (email != null) {
                 var owner = run.text("SELECT username FROM users WHERE email = ?", email);
                 if (owner.isPresent()) {
                     tally.refused(u.id(), username, "the email " + email + " belongs to the user " + owner.get() + " here");
-                    continue;
+                    return;
                 }
             }
             String provider = u.str("provider");
@@ -68,35 +68,35 @@ final class AccountsImport {
                     Run.db(u.time("created_at", run.now)), Run.db(u.time("updated_at", run.now)));
             run.map("users", u.id(), id);
             tally.imported();
-        }
+        });
         run.done(tally);
     }
 
     private void tokens() {
         Tally tally = new Tally("application_tokens");
-        for (Row t : run.source.rows("application_tokens")) {
+        run.source.each("application_tokens", t -> {
             String app = t.str("application");
             Long user = run.mapped("users", t.id("user_id"));
             if (user == null) {
                 tally.refused(t.id(), app, "its user was not imported");
-                continue;
+                return;
             }
             if (app == null || app.isBlank() || app.length() > 255) {
                 tally.refused(t.id(), app, "no usable application name");
-                continue;
+                return;
             }
             if (run.find("SELECT id FROM application_tokens WHERE user_id = ? AND application = ?", user, app).isPresent()) {
                 tally.skipped();
-                continue;
+                return;
             }
             if (!PortusTokenHashes.importable(t.str("token_hash"), t.str("token_salt"))) {
                 tally.refused(t.id(), app, "the token hash is not Portus's bcrypt form (hash made with token_salt)");
-                continue;
+                return;
             }
             run.map("application_tokens", t.id(), run.insert("INSERT INTO application_tokens (user_id, application, "
                     + "token_hash, created_at) VALUES (?, ?, ?, ?)", user, app, t.str("token_hash"), Run.db(run.now)));
             tally.imported();
-        }
+        });
         run.done(tally);
     }
 

@@ -36,12 +36,12 @@ final class ActivitiesImport {
 
     void importAll() {
         Tally tally = new Tally("activities");
-        for (Row a : run.source.rows("activities")) {
+        run.source.each("activities", a -> {
             String key = a.str("key");
             String type = a.str("trackable_type");
             if (key == null || key.isBlank() || key.length() > 64 || type == null || type.length() > 32) {
                 tally.refused(a.id(), key, "no usable key or trackable type");
-                continue;
+                return;
             }
             Map<String, Object> parameters = parameters(a.str("parameters"));
             Long owner = "User".equals(a.str("owner_type")) || a.str("owner_type") == null
@@ -53,7 +53,7 @@ final class ActivitiesImport {
             var created = Run.db(a.time("created_at", run.now));
             if (exists(key, type, owner, trackable, created)) {
                 tally.skipped();
-                continue;
+                return;
             }
             Long namespace = switch (type) {
                 case "Namespace" -> trackable;
@@ -70,7 +70,7 @@ final class ActivitiesImport {
                     Run.cut(name(recipientType, recipient), 512), namespace, team,
                     parameters.isEmpty() ? null : json.writeValueAsString(parameters), created);
             tally.imported();
-        }
+        });
         run.done(tally);
     }
 

@@ -22,16 +22,16 @@ final class CatalogImport {
 
     private void repositories() {
         Tally tally = new Tally("repositories");
-        for (Row r : run.source.rows("repositories")) {
+        run.source.each("repositories", r -> {
             String name = r.str("name");
             Long namespace = run.mapped("namespaces", r.id("namespace_id"));
             if (namespace == null) {
                 tally.refused(r.id(), name, "its namespace was not imported");
-                continue;
+                return;
             }
             var existing = run.find("SELECT id FROM repositories WHERE namespace_id = ? AND name = ?", namespace, name);
             if (run.alreadyHere(tally, "repositories", r.id(), existing)) {
-                continue;
+                return;
             }
             if (r.bool("marked", false)) {
                 tally.refused(r.id(), name, "marked for deletion in Portus");
@@ -43,23 +43,23 @@ final class CatalogImport {
                         Run.db(r.time("updated_at", run.now))));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
     private void tags() {
         Tally tally = new Tally("tags");
-        for (Row t : run.source.rows("tags")) {
+        run.source.each("tags", t -> {
             String name = t.str("name");
             Long repository = run.mapped("repositories", t.id("repository_id"));
             String digest = t.str("digest");
             if (repository == null) {
                 tally.refused(t.id(), name, "its repository was not imported");
-                continue;
+                return;
             }
             var existing = run.find("SELECT id FROM tags WHERE repository_id = ? AND name = ?", repository, name);
             if (run.alreadyHere(tally, "tags", t.id(), existing)) {
-                continue;
+                return;
             }
             if (t.bool("marked", false)) {
                 tally.refused(t.id(), name, "marked for deletion in Portus");
@@ -79,13 +79,13 @@ final class CatalogImport {
                         Run.db(t.time("created_at", run.now)), Run.db(t.time("updated_at", run.now))));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
     private void stars() {
         Tally tally = new Tally("stars");
-        for (Row s : run.source.rows("stars")) {
+        run.source.each("stars", s -> {
             Long user = run.mapped("users", s.id("user_id"));
             Long repository = run.mapped("repositories", s.id("repository_id"));
             String row = "user " + s.id("user_id") + ", repository " + s.id("repository_id");
@@ -99,13 +99,13 @@ final class CatalogImport {
                         Run.db(s.time("created_at", run.now)));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
     private void comments() {
         Tally tally = new Tally("comments");
-        for (Row c : run.source.rows("comments")) {
+        run.source.each("comments", c -> {
             Long repository = run.mapped("repositories", c.id("repository_id"));
             Long user = run.mapped("users", c.id("user_id"));
             var created = Run.db(c.time("created_at", run.now));
@@ -123,7 +123,7 @@ final class CatalogImport {
                                 : c.str("body"), created, Run.db(c.time("updated_at", run.now)));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 }

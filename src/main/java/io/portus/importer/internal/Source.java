@@ -1,6 +1,8 @@
 package io.portus.importer.internal;
 
 import io.portus.importer.NotPortusDatabaseException;
+import org.springframework.jdbc.core.ColumnMapRowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Portus database being imported, read only: whole tables in id order, and which optional columns its
@@ -22,6 +25,8 @@ public final class Source {
     static final List<String> REQUIRED = List.of("users", "application_tokens", "teams", "team_users", "registries",
             "namespaces", "repositories", "tags", "stars", "comments", "activities", "webhooks", "webhook_headers",
             "webhook_deliveries");
+
+    private static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
     private final Set<String> columns;
@@ -62,5 +67,15 @@ public final class Source {
 
     List<Row> rows(String table) {
         return jdbc.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows().stream().map(Row::new).toList();
+    }
+
+    /**
+     * Each row of {@code table} in id order, streamed (a large Portus has many activities and webhook deliveries:
+     * they are not held in memory). Nothing else may be read from the source meanwhile.
+     */
+    void each(String table, Consumer<Row> action) {
+        ColumnMapRowMapper columns = new ColumnMapRowMapper();
+        jdbc.sql("SELECT * FROM " + table + " ORDER BY id").withFetchSize(FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> action.accept(new Row(columns.mapRow(rs, 0))));
     }
 }

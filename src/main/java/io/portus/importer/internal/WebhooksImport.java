@@ -23,7 +23,7 @@ final class WebhooksImport {
 
     private void webhooks() {
         Tally tally = new Tally("webhooks");
-        for (Row w : run.source.rows("webhooks")) {
+        run.source.each("webhooks", w -> {
             String url = w.str("url");
             String name = AccountsImport.blankToNull(w.str("name")) != null ? w.str("name") : hostOf(url);
             Long namespace = run.mapped("namespaces", w.id("namespace_id"));
@@ -31,12 +31,12 @@ final class WebhooksImport {
             int type = w.integer("content_type") == null ? 0 : w.integer("content_type");
             if (namespace == null) {
                 tally.refused(w.id(), name, "its namespace was not imported");
-                continue;
+                return;
             }
             var existing = run.find("SELECT id FROM webhooks WHERE namespace_id = ? AND url = ? AND name = ?",
                     namespace, url, name);
             if (run.alreadyHere(tally, "webhooks", w.id(), existing)) {
-                continue;
+                return;
             }
             if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
                 tally.refused(w.id(), name, "no usable http(s) URL");
@@ -51,13 +51,13 @@ final class WebhooksImport {
                         Run.db(w.time("created_at", run.now)), Run.db(w.time("updated_at", run.now))));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
     private void headers() {
         Tally tally = new Tally("webhook_headers");
-        for (Row h : run.source.rows("webhook_headers")) {
+        run.source.each("webhook_headers", h -> {
             Long webhook = run.mapped("webhooks", h.id("webhook_id"));
             String name = h.str("name");
             if (webhook == null) {
@@ -73,13 +73,13 @@ final class WebhooksImport {
                         Run.db(h.time("created_at", run.now)));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
     private void deliveries() {
         Tally tally = new Tally("webhook_deliveries");
-        for (Row d : run.source.rows("webhook_deliveries")) {
+        run.source.each("webhook_deliveries", d -> {
             Long webhook = run.mapped("webhooks", d.id("webhook_id"));
             String uuid = d.str("uuid");
             if (webhook == null) {
@@ -98,7 +98,7 @@ final class WebhooksImport {
                         Run.db(d.time("created_at", run.now)), Run.db(d.time("updated_at", run.now)));
                 tally.imported();
             }
-        }
+        });
         run.done(tally);
     }
 
