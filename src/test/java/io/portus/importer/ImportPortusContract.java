@@ -2,6 +2,7 @@ package io.portus.importer;
 
 import io.portus.account.ApplicationTokenService;
 import io.portus.auth.authn.CredentialsAuthenticator;
+import io.portus.common.DbTime;
 import io.portus.common.PortusProperties;
 import io.portus.support.DatabaseTest;
 import io.portus.support.TestDatabases.Vendor;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -152,7 +154,11 @@ abstract class ImportPortusContract extends DatabaseTest {
         assertThat(activity.get("owner_name")).isEqualTo(p + "alice");
         assertThat(String.valueOf(activity.get("parameters"))).contains("\"namespace_name\":\"" + p + "dev\"");
         assertThat(count("SELECT COUNT(*) FROM activities WHERE activity_key = 'repository.push' AND recipient_name = 'latest' "
-                + "AND trackable_name = 'app'")).isPositive();
+                + "AND trackable_name = ?", p + "dev/app")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT t.pushed_at FROM tags t JOIN repositories r ON r.id = t.repository_id JOIN namespaces n "
+                        + "ON n.id = r.namespace_id WHERE n.name = ? AND t.name = 'latest'").param(p + "dev")
+                .query((rs, i) -> DbTime.read(rs, "pushed_at")).single())
+                .as("Portus's times are UTC").isEqualTo(PortusDatabase.PUSHED.plusDays(1).toInstant(ZoneOffset.UTC));
     }
 
     private ImportReport importFrom(PortusDatabase portus, boolean dryRun) throws Exception {

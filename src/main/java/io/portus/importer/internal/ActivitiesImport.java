@@ -86,7 +86,15 @@ final class ActivitiesImport {
         return t == null ? null : run.mapped(t[0], sourceId);
     }
 
+    /** The name the activity module gives a row: a repository's is its full name ({@code ns/repo}). */
     private String name(String type, Long id) {
+        if ("Repository".equals(type) && id != null) {
+            return run.target.sql("SELECT n.name, n.global, r.name AS repo FROM repositories r "
+                            + "JOIN namespaces n ON n.id = r.namespace_id WHERE r.id = ?").param(id)
+                    .query((rs, i) -> rs.getBoolean("global") ? rs.getString("repo")
+                            : rs.getString("name") + "/" + rs.getString("repo"))
+                    .optional().orElse(null);
+        }
         String[] t = type == null ? null : TYPES.get(type);
         return t == null || id == null ? null
                 : run.text("SELECT " + t[1] + " FROM " + t[0] + " WHERE id = ?", id).orElse(null);
