@@ -62,7 +62,7 @@ class ArchitectureTest {
     @Test
     void internalPackagesStayInsideTheirModule() {
         for (String module : new String[] {"registry", "storage", "auth", "account", "team", "namespace",
-                "catalog", "activity", "webhook", "notification", "retention", "gc", "rules"}) {
+                "catalog", "activity", "webhook", "notification", "retention", "gc", "rules", "importer"}) {
             noClasses().that().resideOutsideOfPackage("io.portus." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.portus." + module + ".internal..")
                     .allowEmptyShould(true)

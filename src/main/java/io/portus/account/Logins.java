@@ -2,6 +2,7 @@ package io.portus.account;
 
 import io.portus.account.internal.LoginStore;
 import io.portus.account.internal.PasswordHashing;
+import io.portus.account.internal.PortusTokens;
 import io.portus.account.internal.UserRow;
 import io.portus.account.internal.UserStore;
 import io.portus.common.DbTime;
@@ -26,20 +27,28 @@ public class Logins {
     private final LoginStore logins;
     private final UserStore users;
     private final PasswordHashing hashing;
+    private final PortusTokens portusTokens;
 
-    Logins(LoginStore logins, UserStore users, PasswordHashing hashing) {
+    Logins(LoginStore logins, UserStore users, PasswordHashing hashing, PortusTokens portusTokens) {
         this.logins = logins;
         this.users = users;
         this.hashing = hashing;
+        this.portusTokens = portusTokens;
     }
 
-    /** One query: the user named {@code username} and which of their unexpired tokens {@code secret} is, if any. */
+    /**
+     * One query: the user named {@code username} and which of their unexpired tokens {@code secret} is, if any. A
+     * secret of a Portus token's shape that matched nothing is also checked against tokens imported from Portus
+     * ({@link PortusTokenHashes}).
+     */
     public Optional<LoginCandidate> candidate(String username, String secret) {
         if (username == null || username.isEmpty() || secret == null) {
             return Optional.empty();
         }
-        return logins.candidate(username, Secrets.sha256Hex(secret), DbTime.now())
-                .map(r -> fresh(candidate(r.row(), r.token())));
+        Instant now = DbTime.now();
+        return logins.candidate(username, Secrets.sha256Hex(secret), now)
+                .map(r -> fresh(candidate(r.row(), r.token() != null ? r.token()
+                        : portusTokens.match(r.row().user().id(), secret, now).orElse(null))));
     }
 
     /** The current state of a user (for refresh tokens and API headers), without a secret. */

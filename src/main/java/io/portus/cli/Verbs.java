@@ -10,6 +10,7 @@ final class Verbs {
 
     static List<Object> all() {
         return List.of(
+                new ImportPortusCommand()
         );
     }
 }

@@ -39,6 +39,11 @@ public class SecretBox {
         this(properties.secretKeyBase(), properties.dataDir());
     }
 
+    /** The box the server uses, outside a Spring context (e.g. {@link io.portus.webhook.WebhookSecrets}). */
+    public static SecretBox from(PortusProperties properties) {
+        return new SecretBox(properties);
+    }
+
     SecretBox(String base, String dataDir) {
         String b = base == null || base.isBlank() ? generatedBase(Path.of(dataDir)) : base.strip();
         try {
