@@ -24,6 +24,22 @@ public final class Cli {
             line.addSubcommand(verb);
         }
         return line.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
-                ? ExitCodes.USAGE : ExitCodes.FAILED);
+                ? ExitCodes.USAGE : ExitCodes.FAILED)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Cli::failed);
+    }
+
+    /** A verb's failure: one line on stderr ("portus get: …"), its exit code; a usage error also shows the usage. */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String verb = command.getCommandSpec().qualifiedName(" ");
+        if (e instanceof CliFailure failure) {
+            command.getErr().println(verb + ": " + failure.getMessage());
+            if (failure.exitCode() == ExitCodes.USAGE) {
+                command.getErr().println("Run '" + verb + " --help' for the usage.");
+            }
+            return failure.exitCode();
+        }
+        command.getErr().println(verb + ": " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        return ExitCodes.FAILED;
     }
 }

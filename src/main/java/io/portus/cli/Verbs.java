@@ -10,6 +10,14 @@ final class Verbs {
 
     static List<Object> all() {
         return List.of(
+                new GetVerb(),
+                new CreateVerb(),
+                new UpdateVerb(),
+                new DeleteVerb(),
+                new BootstrapVerb(),
+                new ValidateVerb(),
+                new HealthVerb(),
+                new VersionVerb()
         );
     }
 }

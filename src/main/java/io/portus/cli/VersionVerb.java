@@ -1,0 +1,46 @@
+package io.portus.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code version}: this CLI's version and, when a server is set, the server's {@code GET /api/version}
+ * (Portus's shape: {@code version}, {@code git}, {@code api-versions}).
+ */
+@Command(name = "version", mixinStandardHelpOptions = true,
+        description = "Show the version of this CLI and, with a server set, of the server and its API.")
+final class VersionVerb implements Callable<Integer> {
+
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public Integer call() {
+        ObjectNode versions = ApiClient.JSON.createObjectNode();
+        versions.put("client", CliVersion.current());
+        if (server.server != null && !server.server.isBlank()) {
+            ApiClient client = server.user == null || server.user.isBlank() || server.token == null
+                    ? server.anonymousClient() : server.client();
+            versions.set("server", client.get("/api/version", Map.of()).body());
+        }
+        Printer printer = new Printer(server.format, System.out);
+        if (printer.format() == Format.table) {
+            System.out.println("Client version: " + CliVersion.current());
+            if (versions.has("server")) {
+                var body = versions.get("server");
+                String git = body.path("git").asString("");
+                System.out.println("Server version: " + Printer.cell(body.path("version"))
+                        + (git.isEmpty() ? "" : " (" + Printer.cell(body.path("git")) + ")"));
+                System.out.println("API versions:   " + Printer.cell(body.path("api-versions")));
+            }
+        } else {
+            printer.print(versions, List.of());
+        }
+        return ExitCodes.OK;
+    }
+}
