@@ -8,9 +8,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Whether {@code args} ask for a verb: the first argument is a word, not a Spring Boot {@code --option}. */
+    /**
+     * Whether {@code args} ask for the CLI: the first argument is a word, not a Spring Boot {@code --option}, or
+     * is {@code --help}/{@code -h}/{@code --version}/{@code -V} (which the server does not take).
+     */
     public static boolean isVerb(String[] args) {
-        return args.length > 0 && !args[0].isEmpty() && !args[0].startsWith("-");
+        if (args.length == 0 || args[0].isEmpty()) {
+            return false;
+        }
+        return !args[0].startsWith("-") || java.util.Set.of("--help", "-h", "--version", "-V").contains(args[0]);
     }
 
     /** Runs the verb and returns the process's exit code ({@link ExitCodes}). */
