@@ -30,9 +30,9 @@ final class BootstrapVerb implements Callable<Integer> {
         KeyValues.require(values, "username", "email", "password");
         var reply = server.anonymousClient().send("POST", Paths.v1("users", "bootstrap"), Map.of(),
                 KeyValues.body(values, "user"));
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         if (printer.format() == Format.table) {
-            System.out.println("You can now use the user '" + Printer.cell(ApiClient.JSON.getNodeFactory()
+            Cli.out().println("You can now use the user '" + Printer.cell(ApiClient.JSON.getNodeFactory()
                     .stringNode(values.get("username"))) + "' with the following token: "
                     + Printer.cell(reply.body().path("plain_token")));
         } else {

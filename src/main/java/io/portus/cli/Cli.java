@@ -2,6 +2,9 @@ package io.portus.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
 /** Entry of the operator CLI, called by {@code io.portus.Application#main} when the first argument is a verb. */
 public final class Cli {
 
@@ -19,9 +22,35 @@ public final class Cli {
         return !args[0].startsWith("-") || java.util.Set.of("--help", "-h", "--version", "-V").contains(args[0]);
     }
 
-    /** Runs the verb and returns the process's exit code ({@link ExitCodes}). */
+    private static PrintStream out = System.out;
+
+    /**
+     * Runs the verb and returns the process's exit code ({@link ExitCodes}). What the verb prints for scripts goes
+     * to the process's stdout ({@link #out()}); {@code System.out} is pointed at stderr meanwhile, so that log lines
+     * (Spring Boot's console logging writes to {@code System.out}) never mix into {@code --format json}.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(System.out, args);
+    }
+
+    static synchronized int run(PrintStream stdout, String... args) {
+        PrintStream previous = System.out;
+        out = stdout;
+        System.setOut(System.err);
+        try {
+            CommandLine line = commandLine();
+            line.setOut(new PrintWriter(stdout, true));
+            return line.execute(args);
+        } finally {
+            stdout.flush();
+            System.setOut(previous);
+            out = previous;
+        }
+    }
+
+    /** Where a verb prints its result (stdout of the process). */
+    static PrintStream out() {
+        return out;
     }
 
     static CommandLine commandLine() {

@@ -52,7 +52,7 @@ final class CreateVerb implements Callable<Integer> {
             KeyValues.require(values, "user", "role");
         }
         var reply = server.client().send("POST", path, Map.of(), KeyValues.body(values, kind.createWrap()));
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         printer.note("Created " + kind.singular() + ".");
         printer.print(reply.body(), kind.columns());
         return ExitCodes.OK;

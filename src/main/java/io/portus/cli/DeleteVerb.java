@@ -49,7 +49,7 @@ final class DeleteVerb implements Callable<Integer> {
         };
         Map<String, String> query = KeyValues.parse(rest);
         var reply = server.client().send("DELETE", path, query, null);
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         if (!reply.body().isNull()) {
             printer.print(reply.body(), List.of());
         }

@@ -57,7 +57,7 @@ final class GetVerb implements Callable<Integer> {
         for (String word : path) {
             shown = Resource.find(word).orElse(shown);
         }
-        new Printer(server.format, System.out).print(reply.body(), shown.columns());
+        new Printer(server.format, Cli.out()).print(reply.body(), shown.columns());
         return ExitCodes.OK;
     }
 }

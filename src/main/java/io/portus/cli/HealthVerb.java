@@ -27,7 +27,7 @@ final class HealthVerb implements Callable<Integer> {
             throw new CliFailure(ApiClient.exitCode(reply.status()), "GET /api/v1/health: " + reply.status() + " "
                     + Messages.of(reply.body(), null));
         }
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         if (printer.format() == Format.table) {
             ArrayNode rows = ApiClient.JSON.createArrayNode();
             for (Map.Entry<String, JsonNode> e : reply.body().properties()) {

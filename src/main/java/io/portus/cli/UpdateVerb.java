@@ -69,7 +69,7 @@ final class UpdateVerb implements Callable<Integer> {
         if (!values.isEmpty() || reply == null) {
             reply = client.send("PUT", path, Map.of(), KeyValues.body(new LinkedHashMap<>(values), kind.updateWrap()));
         }
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         printer.note("Updated " + kind.singular() + ".");
         printer.print(reply.body(), kind.columns());
         return ExitCodes.OK;

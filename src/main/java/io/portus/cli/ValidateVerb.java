@@ -44,9 +44,9 @@ final class ValidateVerb implements Callable<Integer> {
         }
         var body = server.client().get(Paths.v1(kind.path(), "validate"), values).body();
         boolean valid = body.path("valid").asBoolean(false);
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         if (printer.format() == Format.table) {
-            System.out.println(valid ? "Valid." : "Invalid: " + Printer.cell(ApiClient.JSON.getNodeFactory()
+            Cli.out().println(valid ? "Valid." : "Invalid: " + Printer.cell(ApiClient.JSON.getNodeFactory()
                     .stringNode(Messages.of(body.path("messages").isObject()
                             ? ApiClient.JSON.createObjectNode().set("errors", body.path("messages")) : body, "invalid"))));
         } else {

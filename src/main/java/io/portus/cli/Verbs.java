@@ -17,7 +17,10 @@ final class Verbs {
                 new BootstrapVerb(),
                 new ValidateVerb(),
                 new HealthVerb(),
-                new VersionVerb()
+                new VersionVerb(),
+                new MakeAdminVerb(),
+                new InfoVerb(),
+                new RotateKeyVerb()
         );
     }
 }

@@ -28,15 +28,15 @@ final class VersionVerb implements Callable<Integer> {
                     ? server.anonymousClient() : server.client();
             versions.set("server", client.get("/api/version", Map.of()).body());
         }
-        Printer printer = new Printer(server.format, System.out);
+        Printer printer = new Printer(server.format, Cli.out());
         if (printer.format() == Format.table) {
-            System.out.println("Client version: " + CliVersion.current());
+            Cli.out().println("Client version: " + CliVersion.current());
             if (versions.has("server")) {
                 var body = versions.get("server");
                 String git = body.path("git").asString("");
-                System.out.println("Server version: " + Printer.cell(body.path("version"))
+                Cli.out().println("Server version: " + Printer.cell(body.path("version"))
                         + (git.isEmpty() ? "" : " (" + Printer.cell(body.path("git")) + ")"));
-                System.out.println("API versions:   " + Printer.cell(body.path("api-versions")));
+                Cli.out().println("API versions:   " + Printer.cell(body.path("api-versions")));
             }
         } else {
             printer.print(versions, List.of());

@@ -28,7 +28,7 @@ final class Yaml {
         String pad = " ".repeat(indent);
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.append(pad).append(ApiClient.JSON.writeValueAsString(e.getKey())).append(':');
+                out.append(pad).append(key(e.getKey())).append(':');
                 value(e.getValue(), indent, out);
             }
         } else {
@@ -46,6 +46,13 @@ final class Yaml {
         } else {
             out.append(' ').append(scalar(value)).append('\n');
         }
+    }
+
+    /** A plain key when it cannot be read as anything but a string, else quoted. */
+    static String key(String key) {
+        boolean plain = key.matches("[A-Za-z_][A-Za-z0-9_-]*")
+                && !key.matches("(?i)y|n|yes|no|on|off|true|false|null");
+        return plain ? key : ApiClient.JSON.writeValueAsString(key);
     }
 
     private static String scalar(JsonNode node) {
