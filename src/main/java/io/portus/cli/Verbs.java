@@ -20,7 +20,8 @@ final class Verbs {
                 new VersionVerb(),
                 new MakeAdminVerb(),
                 new InfoVerb(),
-                new RotateKeyVerb()
+                new RotateKeyVerb(),
+                new GcVerb()
         );
     }
 }
