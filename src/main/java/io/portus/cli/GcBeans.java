@@ -18,7 +18,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
@@ -29,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * registry's storage as the server configures it (without the upload purge job) and a meter registry of its
  * own. The collector coordinates with running servers through the database (its lease and deletion rows), as
  * another instance would. No web server, no scheduler ({@code portus.gc.schedule} is cleared), no other jobs.
+ * Not a {@code @Configuration}: the server's component scan must not find it (it is a source of the verb's
+ * context only, where its {@code @Bean} methods run in Spring's "lite" mode).
  */
-@Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = "io.portus.gc")
 @Import({DbClock.class, JobLeases.class, SqlPages.class})
 @EnableConfigurationProperties({GcProperties.class, RegistryProperties.class, StorageProperties.class, PortusProperties.class})

@@ -8,7 +8,6 @@ import io.portus.storage.StorageHealth;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +36,10 @@ final class InfoVerb implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES}")
     Format format;
 
-    /** Binds the settings the storage probe needs, nothing else (no database, no web server). */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Binds the settings the storage probe needs, nothing else (no database, no web server). Not a
+     * {@code @Configuration}, so that the server's component scan does not find it.
+     */
     @EnableConfigurationProperties({PortusProperties.class, RegistryProperties.class, StorageProperties.class})
     static class SettingsOnly {
     }
