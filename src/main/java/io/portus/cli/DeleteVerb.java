@@ -38,12 +38,7 @@ final class DeleteVerb implements Callable<Integer> {
         List<String> rest = new ArrayList<>(fields);
         String path = switch (kind) {
             case APPLICATION_TOKENS -> Paths.v1("users", "application_tokens", id);
-            case MEMBERS -> {
-                if (rest.isEmpty() || rest.getFirst().contains("=")) {
-                    throw CliFailure.usage("delete member TEAM_ID MEMBER_ID");
-                }
-                yield Paths.v1("teams", id, "members", rest.removeFirst());
-            }
+            case MEMBERS -> Paths.member(id, rest, "delete member TEAM_ID MEMBER_ID");
             case REGISTRIES -> throw CliFailure.usage("registries cannot be deleted through the API");
             default -> Paths.v1(kind.path(), id);
         };

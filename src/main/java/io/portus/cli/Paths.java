@@ -21,6 +21,14 @@ final class Paths {
         return path.toString();
     }
 
+    /** {@code /api/v1/teams/TEAM/members/MEMBER}, the member id taken from the front of {@code rest}. */
+    static String member(String team, java.util.List<String> rest, String usage) {
+        if (rest.isEmpty() || rest.getFirst().contains("=")) {
+            throw CliFailure.usage(usage);
+        }
+        return v1("teams", team, "members", rest.removeFirst());
+    }
+
     static String v1(String first, String... segments) {
         return v1(first, List.of(segments));
     }

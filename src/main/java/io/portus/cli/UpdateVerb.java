@@ -43,10 +43,7 @@ final class UpdateVerb implements Callable<Integer> {
         List<String> rest = new ArrayList<>(fields);
         String path;
         if (kind == Resource.MEMBERS) {
-            if (rest.isEmpty() || rest.getFirst().contains("=")) {
-                throw CliFailure.usage("update member TEAM_ID MEMBER_ID role=…");
-            }
-            path = Paths.v1("teams", id, "members", rest.removeFirst());
+            path = Paths.member(id, rest, "update member TEAM_ID MEMBER_ID role=…");
         } else if (kind == Resource.TAGS || kind == Resource.APPLICATION_TOKENS) {
             throw CliFailure.usage(kind.path() + " cannot be updated");
         } else {
