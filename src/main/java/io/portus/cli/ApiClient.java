@@ -39,7 +39,7 @@ final class ApiClient {
         this.base = base;
         this.auth = user == null ? null : user + ":" + token;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     Reply get(String path, Map<String, String> query) {
@@ -80,6 +80,11 @@ final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCodes.FAILED, "interrupted");
+        }
+        if (response.statusCode() >= 300 && response.statusCode() < 400) {
+            throw new CliFailure(ExitCodes.FAILED, method + " " + path + ": the server redirects (" + response.statusCode()
+                    + ") to " + response.headers().firstValue("Location").orElse("(no Location)")
+                    + "; give that address as --server (redirects are not followed: they would carry the token along)");
         }
         return new Reply(response.statusCode(), parse(response.body()));
     }

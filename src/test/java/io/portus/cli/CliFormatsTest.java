@@ -131,6 +131,16 @@ class CliFormatsTest {
     }
 
     @Test
+    void everyVerbHasHelp() {
+        for (String verb : List.of("get", "create", "update", "delete", "bootstrap", "validate", "health", "version",
+                "make-admin", "info", "rotate-key", "gc")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8), verb, "--help")).as(verb).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(verb).contains("Usage: portus " + verb);
+        }
+    }
+
+    @Test
     void helpGoesToStdout() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8), "get", "--help")).isZero();

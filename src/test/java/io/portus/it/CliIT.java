@@ -44,12 +44,9 @@ class CliIT {
 
     @Test
     @Order(1)
-    void everyVerbHasHelp() {
-        for (String verb : List.of("get", "create", "update", "delete", "bootstrap", "validate", "health", "version",
-                "make-admin", "info", "rotate-key", "gc")) {
-            assertThat(ok(verb, "--help").out()).as(verb).contains("Usage: portus " + verb);
-        }
+    void helpFromTheJar() {
         assertThat(ok("--help").out()).contains("get", "make-admin", "rotate-key");
+        assertThat(ok("create", "--help").out()).contains("Usage: portus create", "PORTUSCTL_API_SERVER");
     }
 
     @Test
