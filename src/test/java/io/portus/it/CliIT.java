@@ -84,6 +84,16 @@ class CliIT {
         assertThat(ok("get", "repositories").out()).isEqualTo("(none)\n");
         assertThat(json(ok("get", "tags", "-f", "json")).isArray()).isTrue();
         assertThat(run("get", "repositories", "424242").exit()).isEqualTo(4);
+        String member = json(ok("create", "member", "team_id=" + team, "user=carol", "role=viewer", "-f", "json"))
+                .path("id").asString();
+        assertThat(ok("update", "member", Long.toString(team), member, "role=contributor").out()).contains("contributor");
+        ok("delete", "member", Long.toString(team), member);
+        assertThat(ok("get", "teams", Long.toString(team), "members").out()).doesNotContain("carol");
+        String admin = json(ok("get", "users", "admin@example.com", "-f", "json")).path("id").asString();
+        String app = json(ok("create", "application_token", "user_id=" + admin, "application=ci", "-f", "json"))
+                .path("id").asString();
+        assertThat(ok("get", "users", admin, "application_tokens").out()).contains("ci");
+        ok("delete", "application_token", app);
         ok("delete", "namespace", Long.toString(ns));
         ok("delete", "team", Long.toString(team));
         assertThat(run("get", "teams", Long.toString(team)).exit()).isEqualTo(4);
