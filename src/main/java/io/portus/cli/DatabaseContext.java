@@ -15,6 +15,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class DatabaseContext implements AutoCloseable {
 
+    /**
+     * Logging for a verb: warnings only, and no Spring start-up failure report (the verb says in one line what
+     * failed). Above the configuration files, below the verb's own {@code properties}.
+     */
+    static final java.util.List<String> QUIET = java.util.List.of("logging.level.root=WARN",
+            "logging.level.org.springframework.boot.diagnostics=OFF",
+            "logging.level.org.springframework.context=ERROR", "logging.level.org.flywaydb=ERROR",
+            "logging.level.com.zaxxer.hikari=ERROR");
+
     private final ConfigurableApplicationContext context;
 
     private DatabaseContext(ConfigurableApplicationContext context) {
@@ -33,8 +42,9 @@ public final class DatabaseContext implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "spring.main.register-shutdown-hook=false")
-                .run(java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new));
+                .properties("spring.main.register-shutdown-hook=false")
+                .run(java.util.stream.Stream.concat(QUIET.stream(), java.util.Arrays.stream(properties))
+                        .map(p -> "--" + p).toArray(String[]::new));
         return new DatabaseContext(context);
     }
 

@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 5;
     /** The input was refused as invalid (400/422, a conflict 409). */
     public static final int INVALID = 6;
+    /** The server answered, but a part of it is down ({@code health}; {@code info} for this host's database/storage). */
+    public static final int UNHEALTHY = 7;
 
     private ExitCodes() {
     }

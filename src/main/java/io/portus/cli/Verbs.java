@@ -10,6 +10,18 @@ final class Verbs {
 
     static List<Object> all() {
         return List.of(
+                new GetVerb(),
+                new CreateVerb(),
+                new UpdateVerb(),
+                new DeleteVerb(),
+                new BootstrapVerb(),
+                new ValidateVerb(),
+                new HealthVerb(),
+                new VersionVerb(),
+                new MakeAdminVerb(),
+                new InfoVerb(),
+                new RotateKeyVerb(),
+                new GcVerb(),
                 new ImportPortusCommand()
         );
     }

@@ -56,18 +56,38 @@ public final class SelfSignedCertificate {
         if (Files.isRegularFile(pair.key()) && Files.isRegularFile(pair.certificate())) {
             return pair;
         }
+        write(pair, newKeys(null));
+        log.info("Generated a self-signed certificate (RSA 4096, CN=localhost, SAN localhost/127.0.0.1) in {}", dir);
+        return pair;
+    }
+
+    /** A new key pair like {@code like} (same EC curve; RSA 4096 for RSA or null). */
+    static KeyPair newKeys(java.security.PublicKey like) {
         try {
-            Files.createDirectories(dir);
+            if (like instanceof java.security.interfaces.ECPublicKey ec) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(ec.getParams());
+                return generator.generateKeyPair();
+            }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(4096);
-            KeyPair keys = generator.generateKeyPair();
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new KeyMaterialException("cannot generate a key pair: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code keys} (private key 0600) and a new self-signed certificate for them, each file atomically. */
+    static void write(PemFiles pair, KeyPair keys) {
+        try {
+            Files.createDirectories(pair.key().toAbsolutePath().getParent());
+            Files.createDirectories(pair.certificate().toAbsolutePath().getParent());
             writeAtomically(pair.key(), pem(new JcaPKCS8Generator(keys.getPrivate(), null)), true);
             writeAtomically(pair.certificate(), pem(certificate(keys)), false);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
-            throw new KeyMaterialException("cannot create the self-signed certificate in " + dir + ": " + e.getMessage(), e);
+            throw new KeyMaterialException("cannot write the key pair " + pair.key() + " / " + pair.certificate()
+                    + ": " + e.getMessage(), e);
         }
-        log.info("Generated a self-signed certificate (RSA 4096, CN=localhost, SAN localhost/127.0.0.1) in {}", dir);
-        return pair;
     }
 
     private static X509Certificate certificate(KeyPair keys)
@@ -85,7 +105,8 @@ public final class SelfSignedCertificate {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
         builder.addExtension(Extension.subjectKeyIdentifier, false,
                 extensions.createSubjectKeyIdentifier(keys.getPublic()));
-        var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+        String algorithm = keys.getPublic() instanceof java.security.interfaces.ECPublicKey ? "SHA256withECDSA" : "SHA256withRSA";
+        var signer = new JcaContentSignerBuilder(algorithm).build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
@@ -97,8 +118,8 @@ public final class SelfSignedCertificate {
         return out.toString();
     }
 
-    private static void writeAtomically(Path target, String content, boolean secret) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    static void writeAtomically(Path target, String content, boolean secret) throws IOException {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
         try {
             if (secret) {
                 trySetOwnerOnly(temp);

@@ -75,6 +75,13 @@ class TokenConfiguration {
         for (String file : properties.trustedCertificates()) {
             extra.addAll(Pem.readCertificates(Path.of(file)));
         }
+        List<X509Certificate> previous = KeyRotation.previousCertificates(key);
+        if (!previous.isEmpty()) {
+            extra.addAll(previous);
+            log.info("Key rotation under way: the built-in registry also trusts the previous signing key {} ({}) "
+                    + "until `portus rotate-key --retire`", KeyIds.of(previous.getFirst().getPublicKey(), properties.kidFormat()),
+                    KeyRotation.previousOf(key).orElseThrow());
+        }
         TrustedKeys trusted = new TrustedKeys(key.publicKey(), key.chain(), extra);
         BuiltInService service = new BuiltInService(environment);
         String scheme = sslBundle.isBlank() && sslCertificate.isBlank() ? "http://" : "https://";
