@@ -110,7 +110,7 @@ final class ImportPortusCommand implements Callable<Integer> {
         try {
             DatabaseContext target;
             try {
-                target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class}, "logging.level.root=WARN");
+                target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class});
             } catch (RuntimeException e) {
                 spec.commandLine().getErr().println("Cannot open this server's database: " + rootMessage(e));
                 return ExitCodes.UNREACHABLE;
