@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/namespaces}: list what you may see, validate a name, create (name, team, description and,
+ * {@code /api/v1/namespaces}: list what you may see, validate a name (well formed and not taken in the default
+ * registry, as Portus answers), create (name, team, description and,
  * beyond Portus, {@code registry_id}), show, update ({@code namespace[name|description|team|visibility]})
  * and, beyond Portus, {@code namespace[immutable_tags|immutable_tags_pattern|quota_bytes]} (422 naming a bad
  * field; the rules are shown with {@code used_bytes}), {@code PUT /:id/change_visibility} ({@code visibility}) and delete (with all its repositories: 204; 405 when
@@ -56,7 +57,9 @@ class NamespacesApi {
 
     @GetMapping("/validate")
     Map<String, Object> validate(@ApiActor User actor, ApiParams params) {
-        var problem = NamespaceNames.problem(params.required("name"));
+        String name = params.required("name");
+        var problem = NamespaceNames.problem(name)
+                .or(() -> namespaces.find(registries.defaultRegistry().id(), name.trim()).map(n -> "has already been taken"));
         return Map.of("valid", problem.isEmpty(), "messages", problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * {@code /api/v1/teams}: teams, their members (owner/contributor/viewer) and their namespaces; delete (204, or
- * 409 naming the namespaces the team still owns).
+ * 409 naming the namespaces the team still owns; with {@code new_team} they move to that team first).
  */
 @RestController
 @RequestMapping("/api/v1/teams")
@@ -68,8 +68,8 @@ class TeamsApi {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
-        deletes.delete(actor, id);
+    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        deletes.delete(actor, id, params.string("new_team"));
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package io.portus.web.support;
 
 import io.portus.account.SignupProperties;
 import io.portus.auth.policy.PolicySettings;
+import io.portus.common.PaginationProperties;
 import org.springframework.stereotype.Component;
 
 /** The Portus switches the pages depend on (config.yml keys, see application.yml), from their typed records. */
@@ -13,13 +14,15 @@ public final class UiSettings {
     private final boolean deleteEnabled;
     private final boolean displayNames;
     private final int perPage;
+    private final int beforeAfter;
 
-    UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy) {
+    UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy, PaginationProperties pagination) {
         this.signupEnabled = signup.enabled();
         this.anonymousBrowsing = ui.anonymousBrowsing().enabled();
         this.deleteEnabled = policy.deleteEnabled();
         this.displayNames = ui.displayName().enabled();
-        this.perPage = Math.clamp(ui.pagination().perPage(), 5, 200);
+        this.perPage = Math.clamp(pagination.perPage(), 5, 200);
+        this.beforeAfter = Math.clamp(pagination.beforeAfter(), 0, 10);
     }
 
     public boolean signupEnabled() {
@@ -40,5 +43,10 @@ public final class UiSettings {
 
     public int perPage() {
         return perPage;
+    }
+
+    /** Page links shown before and after the current page (0 to 10). */
+    public int beforeAfter() {
+        return beforeAfter;
     }
 }

@@ -1,0 +1,17 @@
+package io.portus.common;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Portus's {@code pagination} section ({@code PORTUS_PAGINATION_PER_PAGE}, {@code PORTUS_PAGINATION_BEFORE_AFTER}),
+ * shared by the API (the default {@code per_page}) and the UI's lists.
+ *
+ * @param perPage     entries per page when the request does not say (Portus: 10)
+ * @param beforeAfter how many page links the UI shows before and after the current page (Portus: 2)
+ */
+@ConfigurationProperties("portus.pagination")
+public record PaginationProperties(@DefaultValue("10") int perPage, @DefaultValue("2") int beforeAfter) {
+
+    public static final PaginationProperties DEFAULTS = new PaginationProperties(10, 2);
+}
