@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -56,6 +57,7 @@ class NamespacesApi {
     }
 
     @GetMapping("/validate")
+    @ApiFields({"name! the namespace name to check (well formed, not taken)"})
     Map<String, Object> validate(@ApiActor User actor, ApiParams params) {
         String name = params.required("name");
         var problem = NamespaceNames.problem(name)
@@ -64,6 +66,11 @@ class NamespacesApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"name! namespace name",
+            "team! name of the owning team",
+            "description",
+            "registry_id:integer registry of the namespace (default: the default registry)"})
     ResponseEntity<NamespaceJson> create(@ApiActor User actor, ApiParams params) {
         Namespace ns = namespaces.create(actor, params.required("name"), params.required("team"),
                 params.string("description"), params.number("registry_id"));
@@ -76,6 +83,13 @@ class NamespacesApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"namespace[name]",
+            "namespace[description]",
+            "namespace[team] name of the new owning team",
+            "namespace[visibility] private, protected or public",
+            "namespace[immutable_tags]:boolean tags cannot be overwritten",
+            "namespace[immutable_tags_pattern] regular expression of the immutable tags (empty = all)",
+            "namespace[quota_bytes] quota in bytes (empty = none)"})
     NamespaceJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         namespaces.show(actor, id);
         var rulesChange = new RulesChange(params.bool("namespace[immutable_tags]"),
@@ -91,6 +105,7 @@ class NamespacesApi {
     }
 
     @PutMapping("/{id}/change_visibility")
+    @ApiFields({"visibility! private, protected or public"})
     NamespaceJson changeVisibility(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         namespaces.show(actor, id);
         params.required("visibility");
@@ -98,6 +113,7 @@ class NamespacesApi {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
         deletes.delete(actor, id);
         return ResponseEntity.noContent().build();

@@ -3,6 +3,7 @@ package io.portus.api;
 import io.portus.account.User;
 import io.portus.api.Json.RegistryJson;
 import io.portus.namespace.RegistryService;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
@@ -43,6 +45,12 @@ class RegistriesApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"registry[name]!",
+            "registry[hostname]! host name with port, e.g. registry.example.com:5000",
+            "registry[use_ssl]:boolean",
+            "registry[external_hostname] host name clients use, when different",
+            "force:boolean skip the reachability check"})
     ResponseEntity<RegistryJson> create(@ApiActor(admin = true) User actor, ApiParams params) {
         Boolean useSsl = params.bool("registry[use_ssl]");
         var registry = registries.create(actor, params.required("registry[name]"), params.required("registry[hostname]"),
@@ -51,6 +59,11 @@ class RegistriesApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"registry[name]",
+            "registry[hostname]",
+            "registry[use_ssl]:boolean",
+            "registry[external_hostname]",
+            "force:boolean skip the reachability check"})
     RegistryJson update(@ApiActor(admin = true) User actor, @PathVariable long id, ApiParams params) {
         return RegistryJson.of(registries.update(actor, id, params.string("registry[name]"), params.string("registry[hostname]"),
                 params.bool("registry[use_ssl]"), params.string("registry[external_hostname]"), force(params)));
@@ -62,9 +75,16 @@ class RegistriesApi {
      * (comma separated or repeated) restricts which fields count.
      */
     @GetMapping("/validate")
+    @ApiFields({"name",
+            "hostname",
+            "use_ssl:boolean",
+            "external_hostname"})
     Map<String, Object> validate(@ApiActor(admin = true) User actor, ApiParams params,
+                                 @Parameter(description = "fields to validate, comma separated or repeated (hostname includes the "
+                                         + "reachability check)")
                                  @RequestParam(name = "only", required = false) List<String> only,
-                                 @RequestParam(name = "only[]", required = false) List<String> onlyRails) {
+                                 @Parameter(hidden = true) @RequestParam(name = "only[]", required = false)
+                                 List<String> onlyRails) {
         Set<String> fields = only == null && onlyRails == null ? null
                 : Stream.concat(only == null ? Stream.empty() : only.stream(),
                                 onlyRails == null ? Stream.empty() : onlyRails.stream())
