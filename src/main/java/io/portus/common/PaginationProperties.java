@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * shared by the API (the default {@code per_page}) and the UI's lists.
  *
  * @param perPage     entries per page when the request does not say (Portus: 10)
- * @param beforeAfter how many page links the UI shows before and after the current page (Portus: 2)
+ * @param beforeAfter Portus's page links before and after the current page (2), accepted for Portus's configurations;
+ *                    the UI's pager (Previous/Next, no row count) does not use it
  */
 @ConfigurationProperties("portus.pagination")
 public record PaginationProperties(@DefaultValue("10") int perPage, @DefaultValue("2") int beforeAfter) {

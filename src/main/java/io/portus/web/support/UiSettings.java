@@ -14,7 +14,6 @@ public final class UiSettings {
     private final boolean deleteEnabled;
     private final boolean displayNames;
     private final int perPage;
-    private final int beforeAfter;
 
     UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy, PaginationProperties pagination) {
         this.signupEnabled = signup.enabled();
@@ -22,7 +21,6 @@ public final class UiSettings {
         this.deleteEnabled = policy.deleteEnabled();
         this.displayNames = ui.displayName().enabled();
         this.perPage = Math.clamp(pagination.perPage(), 5, 200);
-        this.beforeAfter = Math.clamp(pagination.beforeAfter(), 0, 10);
     }
 
     public boolean signupEnabled() {
@@ -43,10 +41,5 @@ public final class UiSettings {
 
     public int perPage() {
         return perPage;
-    }
-
-    /** Page links shown before and after the current page (0 to 10). */
-    public int beforeAfter() {
-        return beforeAfter;
     }
 }
