@@ -64,6 +64,16 @@ public class WebhookService {
         }
     }
 
+    /** Whether {@code actor} may create and delete the namespace's webhooks ({@code user_permission.create_webhook}). */
+    public boolean mayCreate(User actor, long namespaceId) {
+        try {
+            manageable(actor, namespaceId, WebhookAction.CREATE);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code actor} (null = anonymous) may see the webhooks of {@code ns}, for showing the link. */
     public boolean mayView(User actor, Namespace ns) {
         return actor != null && allows(WebhookAction.SHOW, actor, ns);
