@@ -1,7 +1,5 @@
 package io.portus.api;
 
-import io.portus.common.PaginationProperties;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +14,6 @@ final class ApiParams {
 
     private final Map<String, String> values;
     private final int defaultPerPage;
-
-    ApiParams(Map<String, String> values) {
-        this(values, PaginationProperties.DEFAULTS.perPage());
-    }
 
     /** @param defaultPerPage {@code per_page} of a list when the request does not say (portus.pagination.per-page) */
     ApiParams(Map<String, String> values, int defaultPerPage) {

@@ -2,6 +2,7 @@ package io.portus.api;
 
 import io.portus.account.User;
 import io.portus.api.Json.NamespaceJson;
+import io.portus.api.Json.StatusJson;
 import io.portus.catalog.NamespaceDeletes;
 import io.portus.common.InvalidInputException;
 import io.portus.namespace.Namespace;
@@ -58,11 +59,11 @@ class NamespacesApi {
 
     @GetMapping("/validate")
     @ApiFields({"name! the namespace name to check (well formed, not taken)"})
-    Map<String, Object> validate(@ApiActor User actor, ApiParams params) {
+    StatusJson validate(@ApiActor User actor, ApiParams params) {
         String name = params.required("name");
         var problem = NamespaceNames.problem(name)
                 .or(() -> namespaces.find(registries.defaultRegistry().id(), name.trim()).map(n -> "has already been taken"));
-        return Map.of("valid", problem.isEmpty(), "messages", problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
+        return StatusJson.of(problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
     }
 
     @PostMapping

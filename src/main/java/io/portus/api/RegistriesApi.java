@@ -2,6 +2,7 @@ package io.portus.api;
 
 import io.portus.account.User;
 import io.portus.api.Json.RegistryJson;
+import io.portus.api.Json.StatusJson;
 import io.portus.namespace.RegistryService;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,7 +79,7 @@ class RegistriesApi {
             "hostname",
             "use_ssl:boolean",
             "external_hostname"})
-    Map<String, Object> validate(@ApiActor(admin = true) User actor, ApiParams params,
+    StatusJson validate(@ApiActor(admin = true) User actor, ApiParams params,
                                  @Parameter(description = "fields to validate, comma separated or repeated (hostname includes the "
                                          + "reachability check)")
                                  @RequestParam(name = "only", required = false) List<String> only,
@@ -92,7 +92,7 @@ class RegistriesApi {
                         .collect(Collectors.toSet());
         var messages = registries.check(params.string("name"), params.string("hostname"),
                 Boolean.TRUE.equals(params.bool("use_ssl")), params.string("external_hostname"), fields);
-        return Map.of("valid", messages.isEmpty(), "messages", messages);
+        return StatusJson.of(messages);
     }
 
     private static boolean force(ApiParams params) {

@@ -1,12 +1,11 @@
 package io.portus.api;
 
 import io.portus.account.User;
+import io.portus.api.Json.VersionJson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/version} in Portus's shape, so portusctl's {@code version} and scripts that check which
@@ -24,11 +23,7 @@ class VersionApi {
     }
 
     @GetMapping("/api/version")
-    Map<String, Object> version(@ApiActor User actor) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("api-versions", List.of("v1"));
-        body.put("git", null);
-        body.put("version", version());
-        return body;
+    VersionJson version(@ApiActor User actor) {
+        return new VersionJson(List.of("v1"), null, version());
     }
 }
