@@ -13,9 +13,16 @@ import java.util.Optional;
 final class ApiParams {
 
     private final Map<String, String> values;
+    private final int defaultPerPage;
 
-    ApiParams(Map<String, String> values) {
+    /** @param defaultPerPage {@code per_page} of a list when the request does not say (portus.pagination.per-page) */
+    ApiParams(Map<String, String> values, int defaultPerPage) {
         this.values = Map.copyOf(values);
+        this.defaultPerPage = defaultPerPage;
+    }
+
+    int defaultPerPage() {
+        return defaultPerPage;
     }
 
     Optional<String> optional(String key) {

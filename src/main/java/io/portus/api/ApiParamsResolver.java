@@ -21,9 +21,11 @@ class ApiParamsResolver implements HandlerMethodArgumentResolver {
     private static final int MAX_BODY = 1 << 20;
 
     private final JsonMapper json;
+    private final int defaultPerPage;
 
-    ApiParamsResolver(JsonMapper json) {
+    ApiParamsResolver(JsonMapper json, int defaultPerPage) {
         this.json = json;
+        this.defaultPerPage = defaultPerPage;
     }
 
     @Override
@@ -50,7 +52,7 @@ class ApiParamsResolver implements HandlerMethodArgumentResolver {
                 values.putIfAbsent(k, v[0]);
             }
         });
-        return new ApiParams(values);
+        return new ApiParams(values, defaultPerPage);
     }
 
     private JsonNode body(HttpServletRequest http) {

@@ -2,6 +2,7 @@ package io.portus.api;
 
 import io.portus.account.ApplicationTokenService;
 import io.portus.auth.throttle.AuthThrottle;
+import io.portus.common.PaginationProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -20,17 +21,20 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     private final ApplicationTokenService tokens;
     private final AuthThrottle throttle;
     private final JsonMapper json;
+    private final PaginationProperties pagination;
 
-    ApiWebConfiguration(ApplicationTokenService tokens, AuthThrottle throttle, JsonMapper json) {
+    ApiWebConfiguration(ApplicationTokenService tokens, AuthThrottle throttle, JsonMapper json,
+                        PaginationProperties pagination) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.json = json;
+        this.pagination = pagination;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ApiActorResolver(tokens, throttle));
-        resolvers.add(new ApiParamsResolver(json));
+        resolvers.add(new ApiParamsResolver(json, Math.clamp(pagination.perPage(), 1, 1000)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -48,6 +49,11 @@ class ApplicationTokensApi {
     }
 
     @PostMapping("/api/v1/users/{id}/application_tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"application! name of the token",
+            "expires_at date or time the token expires (ISO 8601)",
+            "expires_in_days:integer days until it expires",
+            "scopes:array what the token may do: [{namespace, repository, actions}]; none = everything its user may"})
     ResponseEntity<NewTokenJson> create(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         String application = params.required("application");
         if (params.nested("scopes")) {
@@ -60,6 +66,7 @@ class ApplicationTokensApi {
     }
 
     @DeleteMapping("/api/v1/users/application_tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
         tokens.delete(actor, id);
         return ResponseEntity.noContent().build();
@@ -73,6 +80,7 @@ class ApplicationTokensApi {
 
     /** An admin revokes anyone's token. */
     @DeleteMapping("/api/v1/application_tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@ApiActor(admin = true) User actor, @PathVariable long id) {
         tokens.revoke(actor, id);
         return ResponseEntity.noContent().build();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -33,6 +34,8 @@ class GcApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiFields({"dry_run:boolean only report what would be deleted"})
     ResponseEntity<GcJson> start(@ApiActor(admin = true) User actor, ApiParams params) {
         boolean dryRun = Boolean.TRUE.equals(params.bool("dry_run"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(GcJson.of(gc.start(actor, dryRun)));

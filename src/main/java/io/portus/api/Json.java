@@ -1,5 +1,6 @@
 package io.portus.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.portus.account.Logins;
 import io.portus.account.User;
 import io.portus.namespace.Namespace;
@@ -11,6 +12,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** The API's JSON entities, shaped as Portus's Grape entities ({@code lib/api/entities.rb}). */
 final class Json {
@@ -76,5 +79,18 @@ final class Json {
             return new RegistryJson(r.id(), r.name(), r.hostname(), r.externalHostname(), r.useSsl(), r.builtin(),
                     r.createdAt(), r.updatedAt());
         }
+    }
+
+    /** Portus's {@code API::Entities::Status}: the answer of the {@code validate} endpoints. */
+    record StatusJson(boolean valid, Map<String, List<String>> messages) {
+
+        static StatusJson of(Map<String, List<String>> messages) {
+            return new StatusJson(messages.isEmpty(), messages);
+        }
+    }
+
+    /** Portus's {@code API::Entities::Version}. */
+    record VersionJson(@JsonProperty("api-versions") List<String> apiVersions, Map<String, String> git,
+                       String version) {
     }
 }

@@ -2,6 +2,7 @@ package io.portus.api;
 
 import io.portus.account.User;
 import io.portus.api.Json.NamespaceJson;
+import io.portus.api.Json.StatusJson;
 import io.portus.catalog.NamespaceDeletes;
 import io.portus.common.InvalidInputException;
 import io.portus.namespace.Namespace;
@@ -20,13 +21,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/namespaces}: list what you may see, validate a name, create (name, team, description and,
+ * {@code /api/v1/namespaces}: list what you may see, validate a name (well formed and not taken in the default
+ * registry, as Portus answers), create (name, team, description and,
  * beyond Portus, {@code registry_id}), show, update ({@code namespace[name|description|team|visibility]})
  * and, beyond Portus, {@code namespace[immutable_tags|immutable_tags_pattern|quota_bytes]} (422 naming a bad
  * field; the rules are shown with {@code used_bytes}), {@code PUT /:id/change_visibility} ({@code visibility}) and delete (with all its repositories: 204; 405 when
@@ -55,12 +58,20 @@ class NamespacesApi {
     }
 
     @GetMapping("/validate")
-    Map<String, Object> validate(@ApiActor User actor, ApiParams params) {
-        var problem = NamespaceNames.problem(params.required("name"));
-        return Map.of("valid", problem.isEmpty(), "messages", problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
+    @ApiFields({"name! the namespace name to check (well formed, not taken)"})
+    StatusJson validate(@ApiActor User actor, ApiParams params) {
+        String name = params.required("name");
+        var problem = NamespaceNames.problem(name)
+                .or(() -> namespaces.find(registries.defaultRegistry().id(), name.trim()).map(n -> "has already been taken"));
+        return StatusJson.of(problem.map(p -> Map.of("name", List.of(p))).orElse(Map.of()));
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"name! namespace name",
+            "team! name of the owning team",
+            "description",
+            "registry_id:integer registry of the namespace (default: the default registry)"})
     ResponseEntity<NamespaceJson> create(@ApiActor User actor, ApiParams params) {
         Namespace ns = namespaces.create(actor, params.required("name"), params.required("team"),
                 params.string("description"), params.number("registry_id"));
@@ -73,6 +84,13 @@ class NamespacesApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"namespace[name]",
+            "namespace[description]",
+            "namespace[team] name of the new owning team",
+            "namespace[visibility] private, protected or public",
+            "namespace[immutable_tags]:boolean tags cannot be overwritten",
+            "namespace[immutable_tags_pattern] regular expression of the immutable tags (empty = all)",
+            "namespace[quota_bytes] quota in bytes (empty = none)"})
     NamespaceJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         namespaces.show(actor, id);
         var rulesChange = new RulesChange(params.bool("namespace[immutable_tags]"),
@@ -88,6 +106,7 @@ class NamespacesApi {
     }
 
     @PutMapping("/{id}/change_visibility")
+    @ApiFields({"visibility! private, protected or public"})
     NamespaceJson changeVisibility(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         namespaces.show(actor, id);
         params.required("visibility");
@@ -95,6 +114,7 @@ class NamespacesApi {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
         deletes.delete(actor, id);
         return ResponseEntity.noContent().build();

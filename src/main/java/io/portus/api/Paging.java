@@ -11,14 +11,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Portus's list parameters ({@code page} 1, {@code per_page} 15, {@code all}, {@code sort_attr} id,
+ * Portus's list parameters ({@code page} 1, {@code per_page} Portus's {@code pagination.per_page} (10), {@code all},
+ * {@code sort_attr} id,
  * {@code sort_order} asc) and response headers ({@code X-Total}, {@code X-Total-Pages}, {@code X-Page},
  * {@code X-Per-Page}, {@code X-Next-Page}, {@code X-Prev-Page}). Pages are read in the database; a sort
  * attribute outside the resource's whitelist or an order other than asc/desc is a 400.
  */
 final class Paging {
-
-    static final int DEFAULT_PER_PAGE = 15;
 
     private Paging() {
     }
@@ -32,7 +31,7 @@ final class Paging {
                                             Function<PageQuery, Page<T>> read) {
         boolean everything = Boolean.TRUE.equals(params.bool("all"));
         long page = orDefault(params.number("page"), 1);
-        long perPage = orDefault(params.number("per_page"), DEFAULT_PER_PAGE);
+        long perPage = orDefault(params.number("per_page"), params.defaultPerPage());
         if (page < 1) {
             throw new ApiParams.ApiParameterException("page", "must be at least 1");
         }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,12 +57,14 @@ class RepositoriesApi {
     }
 
     @PutMapping("/api/v1/repositories/{id}")
+    @ApiFields({"repository[description] the new description (or description)"})
     RepositoryJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         String description = params.optional("repository[description]").orElseGet(() -> params.string("description"));
         return RepositoryJson.of(catalog.describe(actor, id, description));
     }
 
     @DeleteMapping("/api/v1/repositories/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
         deletes.deleteRepository(actor, id);
         return ResponseEntity.noContent().build();
@@ -100,12 +103,15 @@ class RepositoriesApi {
     }
 
     @PostMapping("/api/v1/repositories/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"comment[body] the comment (or body)"})
     ResponseEntity<CommentJson> comment(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         String body = params.optional("comment[body]").orElseGet(() -> params.required("body"));
         return ResponseEntity.status(HttpStatus.CREATED).body(CommentJson.of(social.comment(actor, id, body)));
     }
 
     @DeleteMapping("/api/v1/repositories/{id}/comments/{commentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deleteComment(@ApiActor User actor, @PathVariable long id, @PathVariable long commentId) {
         social.deleteComment(actor, id, commentId);
         return ResponseEntity.noContent().build();

@@ -63,6 +63,9 @@ class RetentionApi {
     }
 
     @PutMapping
+    @ApiFields({"retention[enabled]:boolean",
+            "retention[interval_hours]:integer hours between runs (empty = the default interval)",
+            "retention[rules]:array [{pattern, kind, value}]"})
     PolicyJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         String prefix = params.nested("retention") ? "retention[" : "";
         String suffix = prefix.isEmpty() ? "" : "]";

@@ -7,10 +7,12 @@ import io.portus.api.CatalogJson.RepositoryJson;
 import io.portus.api.CatalogJson.TagJson;
 import io.portus.catalog.CatalogDeletes;
 import io.portus.catalog.CatalogService;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,6 +42,8 @@ class TagsApi {
     }
 
     @DeleteMapping("/api/v1/tags/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiFields({"force:boolean delete the manifest even when other tags share it"})
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         deletes.deleteTag(actor, id, Boolean.TRUE.equals(params.bool("force")));
         return ResponseEntity.noContent().build();

@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
 /**
  * {@code /api/v1/teams}: teams, their members (owner/contributor/viewer) and their namespaces; delete (204, or
- * 409 naming the namespaces the team still owns).
+ * 409 naming the namespaces the team still owns; with {@code new_team} they move to that team first).
  */
 @RestController
 @RequestMapping("/api/v1/teams")
@@ -52,6 +53,10 @@ class TeamsApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"name! team name",
+            "description",
+            "owner_id:integer owner other than the caller (admins only)"})
     ResponseEntity<TeamJson> create(@ApiActor User actor, ApiParams params) {
         var team = teams.create(actor, params.required("name"), params.string("description"), params.number("owner_id"));
         return ResponseEntity.status(HttpStatus.CREATED).body(TeamJson.of(team));
@@ -63,13 +68,18 @@ class TeamsApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"team[name]",
+            "team[description]"})
     TeamJson update(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         return TeamJson.of(teams.update(actor, id, params.string("team[name]"), params.string("team[description]")));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id) {
-        deletes.delete(actor, id);
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiFields({"new_team name of the team that gets the namespaces of the deleted team (without it, a team that "
+            + "owns namespaces is not deleted: 409)"})
+    ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long id, ApiParams params) {
+        deletes.delete(actor, id, params.string("new_team"));
         return ResponseEntity.noContent().build();
     }
 
@@ -79,17 +89,22 @@ class TeamsApi {
     }
 
     @PostMapping("/{id}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"user! user name of the new member",
+            "role! viewer, contributor or owner"})
     ResponseEntity<MemberJson> addMember(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         var member = teams.addMember(actor, id, params.required("user"), role(params));
         return ResponseEntity.status(HttpStatus.CREATED).body(MemberJson.of(member));
     }
 
     @PutMapping("/{id}/members/{memberId}")
+    @ApiFields({"role! viewer, contributor or owner"})
     MemberJson updateMember(@ApiActor User actor, @PathVariable long id, @PathVariable long memberId, ApiParams params) {
         return MemberJson.of(teams.updateMember(actor, id, memberId, role(params)));
     }
 
     @DeleteMapping("/{id}/members/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeMember(@ApiActor User actor, @PathVariable long id, @PathVariable long memberId) {
         teams.removeMember(actor, id, memberId);
         return ResponseEntity.noContent().build();

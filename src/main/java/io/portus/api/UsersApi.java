@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -47,6 +48,12 @@ class UsersApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"user[username]!",
+            "user[email]!",
+            "user[password]!",
+            "user[display_name]",
+            "user[bot]:boolean a bot (no password sign-in)"})
     ResponseEntity<UserJson> create(@ApiActor(admin = true) User actor, ApiParams params) {
         User user = users.create(new NewUser(params.required("user[username]"), params.required("user[email]"),
                 params.required("user[password]"), params.string("user[display_name]"), false,
@@ -55,12 +62,17 @@ class UsersApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"user[username]",
+            "user[email]",
+            "user[password]",
+            "user[display_name]"})
     UserJson update(@ApiActor(admin = true) User actor, @PathVariable long id, ApiParams params) {
         return UserJson.of(users.update(id, new UserUpdate(params.string("user[username]"), params.string("user[email]"),
                 params.string("user[password]"), params.string("user[display_name]"))));
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor(admin = true) User actor, @PathVariable long id) {
         users.delete(actor, id);
         return ResponseEntity.noContent().build();
@@ -68,6 +80,7 @@ class UsersApi {
 
     /** Portus's "toggle admin" (not on yourself); {@code admin=true|false} sets the value instead. */
     @PutMapping("/{id}/toggle_admin")
+    @ApiFields({"admin:boolean the new value (default: the opposite)"})
     UserJson toggleAdmin(@ApiActor(admin = true) User actor, @PathVariable long id, ApiParams params) {
         User target = users.find(id).orElseThrow(() -> new NotFoundException("Not found"));
         Boolean value = params.bool("admin");
@@ -76,6 +89,7 @@ class UsersApi {
 
     /** Portus's "toggle enabled": yourself (unless the last admin), or anyone when admin. */
     @PutMapping("/{id}/toggle_enabled")
+    @ApiFields({"enabled:boolean the new value (default: the opposite)"})
     UserJson toggleEnabled(@ApiActor User actor, @PathVariable long id, ApiParams params) {
         User target = users.find(id).orElseThrow(() -> new NotFoundException("Not found"));
         Boolean value = params.bool("enabled");
@@ -83,6 +97,11 @@ class UsersApi {
     }
 
     @PostMapping("/bootstrap")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"user[username]!",
+            "user[email]!",
+            "user[password]!",
+            "user[display_name]"})
     ResponseEntity<NewTokenJson> bootstrap(ApiParams params) {
         var token = firstAdmin.bootstrap(params.required("user[username]"), params.required("user[email]"),
                 params.required("user[password]"), params.string("user[display_name]"));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +40,14 @@ class WebhooksApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"webhook[name]",
+            "webhook[url]! where deliveries are sent",
+            "webhook[request_method] GET or POST",
+            "webhook[content_type] application/json or application/x-www-form-urlencoded",
+            "webhook[username] basic authentication",
+            "webhook[password] basic authentication",
+            "webhook[enabled]:boolean"})
     ResponseEntity<WebhookJson> create(@ApiActor User actor, @PathVariable long ns, ApiParams params) {
         return ResponseEntity.status(HttpStatus.CREATED).body(WebhookJson.of(webhooks.create(actor, ns, input(params))));
     }
@@ -49,11 +58,19 @@ class WebhooksApi {
     }
 
     @PutMapping("/{id}")
+    @ApiFields({"webhook[name]",
+            "webhook[url]",
+            "webhook[request_method] GET or POST",
+            "webhook[content_type] application/json or application/x-www-form-urlencoded",
+            "webhook[username]",
+            "webhook[password]",
+            "webhook[enabled]:boolean"})
     WebhookJson update(@ApiActor User actor, @PathVariable long ns, @PathVariable long id, ApiParams params) {
         return WebhookJson.of(webhooks.update(actor, ns, id, input(params)));
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@ApiActor User actor, @PathVariable long ns, @PathVariable long id) {
         webhooks.delete(actor, ns, id);
         return ResponseEntity.noContent().build();
@@ -65,6 +82,9 @@ class WebhooksApi {
     }
 
     @PostMapping("/{id}/headers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiFields({"webhook_header[name]! header name (or name)",
+            "webhook_header[value]! header value (or value)"})
     ResponseEntity<WebhookJson> addHeader(@ApiActor User actor, @PathVariable long ns, @PathVariable long id,
                                           ApiParams params) {
         String name = params.optional("webhook_header[name]").orElseGet(() -> params.required("name"));
@@ -73,6 +93,7 @@ class WebhooksApi {
     }
 
     @DeleteMapping("/{id}/headers/{headerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeHeader(@ApiActor User actor, @PathVariable long ns, @PathVariable long id,
                                       @PathVariable long headerId) {
         webhooks.removeHeader(actor, ns, id, headerId);

@@ -19,6 +19,13 @@ public final class FieldErrors {
         return errors.isEmpty();
     }
 
+    /** The messages per field, in the order they were added. */
+    public Map<String, List<String>> messages() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        errors.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  */
 final class DatabaseSettings {
 
+    /** The {@code PORTUS_*} variables read here (not through application.yml), for {@link UnknownPortusVariables}. */
+    static final List<String> PORTUS_VARIABLES = List.of("PORTUS_DB_ADAPTER", "PORTUS_DB_HOST", "PORTUS_DB_PORT",
+            "PORTUS_DB_DATABASE", "PORTUS_DB_USERNAME", "PORTUS_DB_PASSWORD", "PORTUS_DB_POOL", "PORTUS_DB_TIMEOUT");
+
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$-]{1,64}");
     private static final String HIKARI_CONNECTION = "SPRING_DATASOURCE_HIKARI_CONNECTION_";

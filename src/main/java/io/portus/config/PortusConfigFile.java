@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Portus {@code config.yml} / {@code config-local.yml} named by {@code PORTUS_CONFIG_FILE}
- * ({@code portus.config-file}): its keys, written as Portus writes them ({@code ldap: {enabled: true, uid: cn}},
+ * A Portus {@code config.yml} / {@code config-local.yml}: the file named by {@code PORTUS_CONFIG_FILE}
+ * ({@code portus.config-file}), else by Portus's {@code PORTUS_LOCAL_CONFIG_PATH} (either must exist), else
+ * {@code config/config-local.yml} under the working directory or the classic image's
+ * {@code /srv/Portus/config/config-local.yml} when one exists (where Portus reads it). Its keys, written as Portus writes them ({@code ldap: {enabled: true, uid: cn}},
  * {@code email: {smtp: {user_name: …}}}), become {@code portus.ldap.enabled}, {@code portus.ldap.uid},
  * {@code portus.email.smtp.user-name}. The few keys Portus wraps in {@code value} are translated
  * ({@link #TRANSLATED}). Environment variables win over the file, as in Portus; the file wins over
@@ -31,6 +33,12 @@ final class PortusConfigFile implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "portusConfigFile";
     static final String SETTING = "PORTUS_CONFIG_FILE (portus.config-file)";
+    static final String LOCAL = "PORTUS_LOCAL_CONFIG_PATH";
+    /** The variables read here (for {@link UnknownPortusVariables}). */
+    static final List<String> VARIABLES = List.of("PORTUS_CONFIG_FILE", LOCAL);
+    /** Where Portus reads its config-local.yml: {@code config/} of the Rails root (cwd, or the classic image's). */
+    static final List<Path> PLACES = List.of(Path.of("config", "config-local.yml"),
+            Path.of("/srv/Portus/config/config-local.yml"));
 
     /** Portus keys whose place or unit differs here. */
     static final Map<String, String> TRANSLATED = Map.of(
@@ -41,13 +49,9 @@ final class PortusConfigFile implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String file = environment.getProperty("portus.config-file", "");
-        if (file.isBlank()) {
+        Path path = file(environment, PLACES);
+        if (path == null) {
             return;
-        }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InvalidSettingException(SETTING, file + " does not exist or cannot be read");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         for (PropertySource<?> source : load(path)) {
@@ -63,6 +67,24 @@ final class PortusConfigFile implements EnvironmentPostProcessor, Ordered {
         } else {
             environment.getPropertySources().addLast(source);
         }
+    }
+
+    /** The file to read, or null: a named one must exist; the usual places are looked at only when none is named. */
+    static Path file(ConfigurableEnvironment environment, List<Path> places) {
+        String named = environment.getProperty("portus.config-file", "");
+        String setting = SETTING;
+        if (named.isBlank()) {
+            named = environment.getProperty(LOCAL, "");
+            setting = LOCAL;
+        }
+        if (!named.isBlank()) {
+            Path path = Path.of(named);
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new InvalidSettingException(setting, named + " does not exist or cannot be read");
+            }
+            return path;
+        }
+        return places.stream().filter(p -> Files.isRegularFile(p) && Files.isReadable(p)).findFirst().orElse(null);
     }
 
     /** {@code ldap.guess_email.enabled} → {@code portus.ldap.guess-email.enabled}. */

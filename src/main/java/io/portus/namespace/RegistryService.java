@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -118,6 +120,25 @@ public class RegistryService {
             publish("update", updated, actor);
         }
         return updated;
+    }
+
+    /**
+     * What creating this registry would say, without creating it (Portus's {@code GET /api/v1/registries/validate}):
+     * messages per field, and the reachability of {@code GET /v2/} under {@code hostname} unless {@code only} is
+     * given without {@code hostname}. {@code only} (null = every field) keeps the messages of those fields.
+     */
+    public Map<String, List<String>> check(String name, String hostname, boolean useSsl, String externalHostname,
+                                           Set<String> only) {
+        String host = normalizeHost(hostname);
+        FieldErrors errors = validate(name, host, normalizeHost(externalHostname), 0);
+        Map<String, List<String>> messages = errors.messages();
+        if ((only == null || only.contains("hostname")) && !messages.containsKey("hostname")) {
+            probe.problem(host, useSsl).ifPresent(p -> messages.put("hostname", List.of(p)));
+        }
+        if (only != null) {
+            messages.keySet().retainAll(only);
+        }
+        return messages;
     }
 
     /**

@@ -64,6 +64,16 @@ public class WebhookService {
         }
     }
 
+    /** Whether {@code actor} may create and delete the namespace's webhooks ({@code user_permission.create_webhook}). */
+    public boolean mayCreate(User actor, long namespaceId) {
+        try {
+            manageable(actor, namespaceId, WebhookAction.CREATE);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code actor} (null = anonymous) may see the webhooks of {@code ns}, for showing the link. */
     public boolean mayView(User actor, Namespace ns) {
         return actor != null && allows(WebhookAction.SHOW, actor, ns);
@@ -81,7 +91,7 @@ public class WebhookService {
 
     @Transactional
     public Webhook create(User actor, long namespaceId, WebhookInput in) {
-        Namespace ns = manageable(actor, namespaceId);
+        Namespace ns = manageable(actor, namespaceId, WebhookAction.CREATE);
         WebhookStore.Row r = merged(new WebhookStore.Row(0, ns.id(), null, null, 1, 0, null, null, false, null, null), in);
         long id = store.insert(r);
         changed("create", id, r.name(), ns, actor);
@@ -109,7 +119,7 @@ public class WebhookService {
 
     @Transactional
     public void delete(User actor, long namespaceId, long id) {
-        Namespace ns = manageable(actor, namespaceId);
+        Namespace ns = manageable(actor, namespaceId, WebhookAction.CREATE);
         WebhookStore.Row r = row(ns.id(), id);
         store.delete(id);
         changed("destroy", id, r.name(), ns, actor);
@@ -234,8 +244,12 @@ public class WebhookService {
     }
 
     private Namespace manageable(User actor, long namespaceId) {
+        return manageable(actor, namespaceId, WebhookAction.MANAGE);
+    }
+
+    private Namespace manageable(User actor, long namespaceId, WebhookAction action) {
         Namespace ns = namespaces.show(actor, namespaceId);
-        if (!allows(WebhookAction.MANAGE, actor, ns)) {
+        if (!allows(action, actor, ns)) {
             throw new ForbiddenException("Authorization fails");
         }
         return ns;

@@ -4,6 +4,7 @@ import io.portus.account.FirstUserAdminProperties;
 import io.portus.account.SignupProperties;
 import io.portus.auth.policy.DeleteProperties;
 import io.portus.auth.policy.UserPermissionProperties;
+import io.portus.common.PaginationProperties;
 import io.portus.common.PortusProperties;
 import io.portus.mail.EmailProperties;
 import io.portus.retention.GarbageCollectorProperties;
@@ -45,7 +46,8 @@ class ConfigurationPropertiesTest {
             "io.portus.web.support.UiProperties", "io.portus.mail.EmailProperties",
             "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties",
             "io.portus.config.StorageProperties", "io.portus.retention.GarbageCollectorProperties",
-            "io.portus.retention.RetentionProperties", "io.portus.gc.GcProperties"})
+            "io.portus.retention.RetentionProperties", "io.portus.gc.GcProperties",
+            "io.portus.common.PaginationProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));
@@ -64,6 +66,7 @@ class ConfigurationPropertiesTest {
         assertThat(permissions.pushImages().policy()).isEqualTo("admin-only");
         assertThat(permissions.changeVisibility().enabled()).isFalse();
         assertThat(permissions.createTeam().enabled()).isTrue();
+
         assertThat(bind(SignupProperties.class, binder).enabled()).isFalse();
         assertThat(bind(FirstUserAdminProperties.class, binder).enabled()).isFalse();
         assertThat(bind(WebhookProperties.class, binder).secret()).isEqualTo("s3cret");
@@ -71,6 +74,17 @@ class ConfigurationPropertiesTest {
         assertThat(portus.portusPassword()).isEqualTo("hidden");
         assertThat(portus.machineFqdn()).isEqualTo("portus.example");
         assertThat(portus.toString()).doesNotContain("hidden");
+    }
+
+    @Test
+    void portusWebhookSwitchesAndPaginationComeFromTheirVariables() throws IOException {
+        Binder binder = binder(Map.of("PORTUS_USER_PERMISSION_CREATE_WEBHOOK_ENABLED", "false",
+                "PORTUS_PAGINATION_PER_PAGE", "30"), true);
+        UserPermissionProperties permissions = bind(UserPermissionProperties.class, binder);
+        assertThat(permissions.createWebhook().enabled()).isFalse();
+        assertThat(permissions.manageWebhook().enabled()).isTrue();
+        assertThat(bind(PaginationProperties.class, binder)).isEqualTo(new PaginationProperties(30, 2));
+        assertThat(bind(PaginationProperties.class, binder(Map.of(), true))).isEqualTo(PaginationProperties.DEFAULTS);
     }
 
     @Test

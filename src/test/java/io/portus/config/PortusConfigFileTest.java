@@ -10,6 +10,7 @@ import org.springframework.core.env.StandardEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,38 @@ class PortusConfigFileTest {
 
         assertThatThrownBy(() -> environment(Map.of(), "ldap: [unclosed\n"))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("not a readable YAML file");
+    }
+
+    @Test
+    void portusLocalConfigPathNamesTheFileAsInPortus() throws IOException {
+        Path file = dir.resolve("elsewhere.yml");
+        Files.writeString(file, "pagination:\n  per_page: 30\n  before_after: 3\n");
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("PORTUS_LOCAL_CONFIG_PATH", file.toString())));
+        new PortusConfigFile().postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getProperty("portus.pagination.per-page")).isEqualTo("30");
+        assertThat(env.getProperty("portus.pagination.before-after")).isEqualTo("3");
+
+        StandardEnvironment missing = new StandardEnvironment();
+        missing.getPropertySources().addFirst(new MapPropertySource("t",
+                Map.of("PORTUS_LOCAL_CONFIG_PATH", dir.resolve("nope.yml").toString())));
+        assertThatThrownBy(() -> new PortusConfigFile().postProcessEnvironment(missing, new SpringApplication()))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("PORTUS_LOCAL_CONFIG_PATH");
+    }
+
+    @Test
+    void withoutANameConfigLocalYmlIsReadWherePortusKeepsIt() throws IOException {
+        Path local = dir.resolve("config").resolve("config-local.yml");
+        List<Path> places = List.of(dir.resolve("absent.yml"), local);
+        assertThat(PortusConfigFile.file(new StandardEnvironment(), places)).as("no file, nothing read").isNull();
+
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "delete:\n  enabled: false\n");
+        assertThat(PortusConfigFile.file(new StandardEnvironment(), places)).isEqualTo(local);
+        assertThat(PortusConfigFile.PLACES).as("Portus's places: config/ under the Rails root")
+                .contains(Path.of("config", "config-local.yml"), Path.of("/srv/Portus/config/config-local.yml"));
     }
 
     private StandardEnvironment environment(Map<String, Object> variables, String yaml) throws IOException {

@@ -22,7 +22,8 @@ import io.portus.team.Role;
  *       ∧ ¬global ∧ owner); change team = admin ∨ ({@code manage-namespace} ∧ owner).</li>
  *   <li>teams: create = {@code create-team} ∨ admin (for someone else: admin); show = admin ∨ member;
  *       update = ¬hidden ∧ (admin ∨ ({@code manage-team} ∧ owner)); members = ¬hidden ∧ (admin ∨ owner).</li>
- *   <li>webhooks: show = admin ∨ member of the namespace's team; manage = admin ∨ owner.</li>
+ *   <li>webhooks: show = admin ∨ member of the namespace's team; create and delete = admin ∨
+ *       ({@code create-webhook} ∧ owner); manage = admin ∨ ({@code manage-webhook} ∧ owner).</li>
  *   <li>repository description: admin ∨ owner ∨ contributor; deleting a comment: admin ∨ its author.</li>
  *   <li>administration (users, registries, activities, every tag), enabling accounts and
  *       {@code registry:catalog:*}: admins (portus included); disabling: admins and the user themself;
@@ -61,7 +62,8 @@ public record Policy(PolicySettings settings) {
         Role role = f.effectiveRole();
         return switch (action) {
             case SHOW -> f.actor().admin() || role != null;
-            case MANAGE -> f.actor().admin() || role == Role.OWNER;
+            case CREATE -> f.actor().admin() || (settings.createWebhook() && role == Role.OWNER);
+            case MANAGE -> f.actor().admin() || (settings.manageWebhook() && role == Role.OWNER);
         };
     }
 

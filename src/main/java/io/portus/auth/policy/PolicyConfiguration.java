@@ -22,7 +22,8 @@ class PolicyConfiguration {
         return new PolicySettings(policy, delete.enabled(), delete.contributors(),
                 permissions.createNamespace().enabled(), permissions.manageNamespace().enabled(),
                 permissions.changeVisibility().enabled(), permissions.createTeam().enabled(),
-                permissions.manageTeam().enabled());
+                permissions.manageTeam().enabled(), permissions.createWebhook().enabled(),
+                permissions.manageWebhook().enabled());
     }
 
     @Bean

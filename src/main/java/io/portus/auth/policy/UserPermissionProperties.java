@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createNamespace  non-admins may create namespaces
  * @param manageNamespace  namespace owners may rename, describe and move their namespaces
  * @param changeVisibility namespace owners may change their visibility
+ * @param createWebhook    namespace owners may create and delete webhooks
+ * @param manageWebhook    namespace owners may change, enable and disable webhooks
  */
 @ConfigurationProperties("portus.user-permission")
 public record UserPermissionProperties(@DefaultValue PushImages pushImages, @DefaultValue Switch createTeam,
                                        @DefaultValue Switch manageTeam, @DefaultValue Switch createNamespace,
-                                       @DefaultValue Switch manageNamespace, @DefaultValue Switch changeVisibility) {
+                                       @DefaultValue Switch manageNamespace, @DefaultValue Switch changeVisibility,
+                                       @DefaultValue Switch createWebhook, @DefaultValue Switch manageWebhook) {
 
     public record PushImages(@DefaultValue("allow-teams") String policy) {
     }

@@ -4,6 +4,8 @@ package io.portus.auth.policy;
 public enum WebhookAction implements Action {
     /** See them and their deliveries. */
     SHOW,
-    /** Create, change, enable, disable, delete and re-deliver them. */
+    /** Create and delete them (Portus's {@code user_permission.create_webhook}). */
+    CREATE,
+    /** Change, enable, disable and re-deliver them, edit their headers (Portus's {@code user_permission.manage_webhook}). */
     MANAGE
 }

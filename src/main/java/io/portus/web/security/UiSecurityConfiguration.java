@@ -1,6 +1,7 @@
 package io.portus.web.security;
 
 import io.portus.account.ApplicationTokenService;
+import io.portus.account.User;
 import io.portus.account.UserService;
 import io.portus.auth.authn.CredentialsAuthenticator;
 import io.portus.auth.throttle.AuthThrottle;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,12 +29,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * not even reach it: {@code spring.security.filter.order} puts Spring Security after the registry filter.
  * Everything else is the UI: form sign-in (under the address throttle, {@link ThrottledSignIn}) and the
  * providers' sign-in ({@link ProviderLogin}: OpenID Connect, GitHub, GitLab, Google, Bitbucket), CSRF on every
- * form, the current user re-read on each request, strict security headers.
+ * form, the current user re-read on each request, strict security headers; Swagger UI for admins only.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurityConfiguration {
 
     static final String[] MACHINE_PATHS = {"/v2", "/v2/**", "/api", "/api/**", "/actuator", "/actuator/**"};
+    /** Swagger UI (springdoc): signed-in admins only; others are sent to sign in, or get 403. */
+    static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -75,6 +79,8 @@ class UiSecurityConfiguration {
                         .requestMatchers("/users/password", "/users/password/**").permitAll()
                         .requestMatchers(ProviderLogin.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
+                        .requestMatchers(SWAGGER_UI).access((auth, context) -> new AuthorizationDecision(
+                                CurrentUser.of(context.getRequest()).map(User::admin).orElse(false)))
                         .anyRequest().authenticated())
                 .addFilterBefore(new CurrentUserFilter(users), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class)

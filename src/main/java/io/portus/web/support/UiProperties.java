@@ -9,18 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymousBrowsing {@code anonymous-browsing.enabled}: /explore without signing in
  *                          ({@code PORTUS_ANONYMOUS_BROWSING_ENABLED})
  * @param displayName       {@code display-name.enabled}: show display names instead of user names
- * @param pagination        {@code pagination.per-page}: rows per page (5 to 200)
  */
 @ConfigurationProperties("portus")
-record UiProperties(@DefaultValue AnonymousBrowsing anonymousBrowsing, @DefaultValue DisplayName displayName,
-                    @DefaultValue Pagination pagination) {
+record UiProperties(@DefaultValue AnonymousBrowsing anonymousBrowsing, @DefaultValue DisplayName displayName) {
 
     record AnonymousBrowsing(@DefaultValue("true") boolean enabled) {
     }
 
     record DisplayName(@DefaultValue("false") boolean enabled) {
-    }
-
-    record Pagination(@DefaultValue("25") int perPage) {
     }
 }

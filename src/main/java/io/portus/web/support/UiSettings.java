@@ -2,6 +2,7 @@ package io.portus.web.support;
 
 import io.portus.account.SignupProperties;
 import io.portus.auth.policy.PolicySettings;
+import io.portus.common.PaginationProperties;
 import org.springframework.stereotype.Component;
 
 /** The Portus switches the pages depend on (config.yml keys, see application.yml), from their typed records. */
@@ -14,12 +15,12 @@ public final class UiSettings {
     private final boolean displayNames;
     private final int perPage;
 
-    UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy) {
+    UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy, PaginationProperties pagination) {
         this.signupEnabled = signup.enabled();
         this.anonymousBrowsing = ui.anonymousBrowsing().enabled();
         this.deleteEnabled = policy.deleteEnabled();
         this.displayNames = ui.displayName().enabled();
-        this.perPage = Math.clamp(ui.pagination().perPage(), 5, 200);
+        this.perPage = Math.clamp(pagination.perPage(), 5, 200);
     }
 
     public boolean signupEnabled() {

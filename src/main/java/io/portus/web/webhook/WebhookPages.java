@@ -33,7 +33,7 @@ class WebhookPages {
         Namespace namespace = namespaces.show(user, ns);
         model.addAttribute("ns", namespace);
         model.addAttribute("webhooks", webhooks.list(user, ns));
-        model.addAttribute("manage", webhooks.mayManage(user, ns));
+        model.addAttribute("manage", webhooks.mayCreate(user, ns));
         return "webhook/list";
     }
 

@@ -37,7 +37,11 @@ class PolicyTest {
             entry("no-manage-ns", switches(true, false, true, true, true)),
             entry("no-visibility", switches(true, true, false, true, true)),
             entry("no-create-team", switches(true, true, true, false, true)),
-            entry("no-manage-team", switches(true, true, true, true, false)));
+            entry("no-manage-team", switches(true, true, true, true, false)),
+            entry("no-create-webhook", new PolicySettings(PushPolicy.ALLOW_TEAMS, true, false, true, true, true, true,
+                    true, false, true)),
+            entry("no-manage-webhook", new PolicySettings(PushPolicy.ALLOW_TEAMS, true, false, true, true, true, true,
+                    true, true, false)));
 
     private static final String NAMESPACES = """
         #settings      actor     namespace      visibility role        SHOW CREATE UPDATE CHANGE_VISIBILITY CHANGE_TEAM DELETE
@@ -81,19 +85,23 @@ class PolicyTest {
         """;
 
     private static final String WEBHOOKS = """
-        #settings actor     namespace      visibility role        SHOW MANAGE
-        default   ANONYMOUS TEAM           PUBLIC     -           N    N
-        default   USER      TEAM           PRIVATE    OWNER       Y    Y
-        default   USER      TEAM           PRIVATE    CONTRIBUTOR Y    N
-        default   USER      TEAM           PRIVATE    VIEWER      Y    N
-        default   USER      TEAM           PUBLIC     -           N    N
-        default   USER      PERSONAL_OWN   PRIVATE    OWNER       Y    Y
-        default   USER      PERSONAL_OWN   PRIVATE    -           Y    Y
-        default   USER      PERSONAL_OTHER PUBLIC     -           N    N
-        default   USER      GLOBAL         PUBLIC     -           N    N
-        default   ADMIN     TEAM           PRIVATE    -           Y    Y
-        default   ADMIN     GLOBAL         PUBLIC     OWNER       Y    Y
-        default   PORTUS    TEAM           PRIVATE    -           Y    Y
+        #settings         actor     namespace      visibility role        SHOW CREATE MANAGE
+        default           ANONYMOUS TEAM           PUBLIC     -           N    N      N
+        default           USER      TEAM           PRIVATE    OWNER       Y    Y      Y
+        default           USER      TEAM           PRIVATE    CONTRIBUTOR Y    N      N
+        default           USER      TEAM           PRIVATE    VIEWER      Y    N      N
+        default           USER      TEAM           PUBLIC     -           N    N      N
+        default           USER      PERSONAL_OWN   PRIVATE    OWNER       Y    Y      Y
+        default           USER      PERSONAL_OWN   PRIVATE    -           Y    Y      Y
+        default           USER      PERSONAL_OTHER PUBLIC     -           N    N      N
+        default           USER      GLOBAL         PUBLIC     -           N    N      N
+        default           ADMIN     TEAM           PRIVATE    -           Y    Y      Y
+        default           ADMIN     GLOBAL         PUBLIC     OWNER       Y    Y      Y
+        default           PORTUS    TEAM           PRIVATE    -           Y    Y      Y
+        no-create-webhook USER      TEAM           PRIVATE    OWNER       Y    N      Y
+        no-create-webhook ADMIN     TEAM           PRIVATE    -           Y    Y      Y
+        no-manage-webhook USER      TEAM           PRIVATE    OWNER       Y    Y      N
+        no-manage-webhook ADMIN     TEAM           PRIVATE    -           Y    Y      Y
         """;
 
     /** Team rows: the target is a team, visible or hidden (personal, global); "-" role = not a member. */
@@ -237,14 +245,15 @@ class PolicyTest {
                         UserAction.values(), CommentAction.values())
                 .flatMap(Arrays::stream)
                 .forEach(a -> assertThat(columns).as("the tables' columns").contains(((Enum<?>) a).name()));
-        assertThat(SETTINGS.keySet()).allMatch(name -> NAMESPACES.contains(name) || TEAMS.contains(name));
+        assertThat(SETTINGS.keySet()).allMatch(name -> NAMESPACES.contains(name) || TEAMS.contains(name)
+                || WEBHOOKS.contains(name));
     }
 
     /** allow-teams, delete on, contributors off, and the user-permission switches as given. */
     private static PolicySettings switches(boolean createNamespace, boolean manageNamespace, boolean changeVisibility,
                                            boolean createTeam, boolean manageTeam) {
         return new PolicySettings(PushPolicy.ALLOW_TEAMS, true, false, createNamespace, manageNamespace,
-                changeVisibility, createTeam, manageTeam);
+                changeVisibility, createTeam, manageTeam, true, true);
     }
 
     private static Policy policy(String settings) {
