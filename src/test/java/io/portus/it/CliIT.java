@@ -74,6 +74,9 @@ class CliIT {
         long ns = json(ok("create", "namespace", "name=qa", "team=qa", "-f", "json")).path("id").asLong();
         assertThat(ok("get", "namespaces", Long.toString(ns), "-f", "json").out()).contains("\"qa\"");
         assertThat(ok("update", "namespace", Long.toString(ns), "visibility=public").out()).contains("public");
+        var taken = run("validate", "namespace", "name=qa");
+        assertThat(taken.exit()).as(taken.toString()).isEqualTo(6);
+        assertThat(taken.out() + taken.err()).contains("has already been taken");
         assertThat(ok("get", "teams", Long.toString(team), "namespaces").out()).contains("qa");
         assertThat(ok("validate", "namespace", "name=fine").exit()).isZero();
         assertThat(run("validate", "namespace", "name=Not Fine!").exit()).isEqualTo(6);
@@ -81,6 +84,10 @@ class CliIT {
                 .path("id").asLong();
         assertThat(ok("update", "registry", Long.toString(registry), "name=elsewhere", "force=true").out()).contains("elsewhere");
         assertThat(ok("get", "registries").out()).contains("elsewhere", "built-in");
+        var registryTaken = run("validate", "registry", "name=elsewhere", "hostname=127.0.0.1:9", "only=name");
+        assertThat(registryTaken.exit()).as(registryTaken.toString()).isEqualTo(6);
+        assertThat(registryTaken.out() + registryTaken.err()).contains("has already been taken");
+        assertThat(ok("validate", "registry", "name=another", "hostname=127.0.0.1:9", "only=name").exit()).isZero();
         assertThat(ok("get", "repositories").out()).isEqualTo("(none)\n");
         assertThat(json(ok("get", "tags", "-f", "json")).isArray()).isTrue();
         assertThat(run("get", "repositories", "424242").exit()).isEqualTo(4);
@@ -127,7 +134,7 @@ class CliIT {
                 new String[] {"get", "namespaces", "1", "-f", "json"})) {
             json(ok(args));
         }
-        assertThat(ok("version").out()).contains("Client version:");
+        assertThat(ok("version").out()).contains("Client version:", "Server version:", "API versions:", "v1");
         var health = run("health", "--format=json");
         assertThat(health.exit()).as("the external registry made above does not answer: " + health).isEqualTo(7);
         assertThat(json(health).path("registry").path("success").asBoolean()).isFalse();
