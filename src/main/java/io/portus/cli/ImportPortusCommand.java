@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * environment so it stays out of {@code ps}.
  */
 @Command(name = "import-portus", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Imports a Portus 2.x database (MariaDB/MySQL or PostgreSQL; 2.3 and 2.4 schemas) into this "
+        description = {"Import a Portus 2.x database (MariaDB/MySQL or PostgreSQL; 2.3 and 2.4 schemas) into this "
                 + "server's database (H2 by default, MARIADB_*/PORTUS_DB_* otherwise): users (their passwords and "
                 + "application tokens keep working), teams, namespaces, registries, repositories, tags, stars, "
                 + "comments, activities and webhooks.",
