@@ -2,7 +2,6 @@ package io.portus.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +22,18 @@ final class DeleteVerb implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(index = "0", paramLabel = "RESOURCE")
-    String resource;
-
-    @Parameters(index = "1", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "2..*", paramLabel = "KEY=VALUE")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    ResourceArgs.IdFields args;
 
     @Override
     public Integer call() {
-        Resource kind = Resource.named(resource);
-        List<String> rest = new ArrayList<>(fields);
+        Resource kind = Resource.named(args.resource);
+        List<String> rest = new ArrayList<>(args.fields);
         String path = switch (kind) {
-            case APPLICATION_TOKENS -> Paths.v1("users", "application_tokens", id);
-            case MEMBERS -> Paths.member(id, rest, "delete member TEAM_ID MEMBER_ID");
+            case APPLICATION_TOKENS -> Paths.v1("users", "application_tokens", args.id);
+            case MEMBERS -> Paths.member(args.id, rest, "delete member TEAM_ID MEMBER_ID");
             case REGISTRIES -> throw CliFailure.usage("registries cannot be deleted through the API");
-            default -> Paths.v1(kind.path(), id);
+            default -> Paths.v1(kind.path(), args.id);
         };
         Map<String, String> query = KeyValues.parse(rest);
         var reply = server.client().send("DELETE", path, query, null);
@@ -48,7 +41,7 @@ final class DeleteVerb implements Callable<Integer> {
         if (!reply.body().isNull()) {
             printer.print(reply.body(), List.of());
         }
-        printer.note("Deleted " + kind.singular() + " " + id + ".");
+        printer.note("Deleted " + kind.singular() + " " + args.id + ".");
         return ExitCodes.OK;
     }
 }

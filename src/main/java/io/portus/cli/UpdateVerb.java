@@ -2,7 +2,6 @@ package io.portus.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,26 +27,20 @@ final class UpdateVerb implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(index = "0", paramLabel = "RESOURCE")
-    String resource;
-
-    @Parameters(index = "1", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "2..*", paramLabel = "KEY=VALUE")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    ResourceArgs.IdFields args;
 
     @Override
     public Integer call() {
-        Resource kind = Resource.named(resource);
-        List<String> rest = new ArrayList<>(fields);
+        Resource kind = Resource.named(args.resource);
+        List<String> rest = new ArrayList<>(args.fields);
         String path;
         if (kind == Resource.MEMBERS) {
-            path = Paths.member(id, rest, "update member TEAM_ID MEMBER_ID role=…");
+            path = Paths.member(args.id, rest, "update member TEAM_ID MEMBER_ID role=…");
         } else if (kind == Resource.TAGS || kind == Resource.APPLICATION_TOKENS) {
             throw CliFailure.usage(kind.path() + " cannot be updated");
         } else {
-            path = Paths.v1(kind.path(), id);
+            path = Paths.v1(kind.path(), args.id);
         }
         Map<String, String> values = KeyValues.parse(rest);
         if (values.isEmpty()) {

@@ -2,9 +2,7 @@ package io.portus.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,16 +21,13 @@ final class ValidateVerb implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(index = "0", paramLabel = "RESOURCE")
-    String resource;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE")
-    List<String> fields = new ArrayList<>();
+    @Mixin
+    ResourceArgs.Fields args;
 
     @Override
     public Integer call() {
-        Resource kind = Resource.named(resource);
-        Map<String, String> values = KeyValues.parse(fields);
+        Resource kind = Resource.named(args.resource);
+        Map<String, String> values = KeyValues.parse(args.fields);
         switch (kind) {
             case NAMESPACES -> KeyValues.require(values, "name");
             case REGISTRIES -> {
