@@ -252,6 +252,11 @@ class UiFlowIT {
         assertThat(anonymous.locator("#repository-name")).hasText("devs/multi");
         assertThat(anonymous.locator(".delete-tag")).hasCount(0);
         anonymous.context().close();
+
+        alice.click("nav a:text-is('Help')");
+        assertThat(alice.locator("#help-docker")).containsText("docker login " + portus.hostPort());
+        assertThat(alice.locator("#help-helm")).containsText("helm registry login");
+        chromium.screenshot(alice, "17b-help");
     }
 
     @Test
