@@ -58,6 +58,21 @@ class WebhookPages {
         return "webhook/show";
     }
 
+    /** Changes the settings; an empty password keeps the current one, {@code clear_password} removes it. */
+    @PostMapping("/namespaces/{ns}/webhooks/{id}")
+    String update(@CurrentUserArgument User user, @PathVariable long ns, @PathVariable long id,
+                  @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
+                  @RequestParam(defaultValue = "POST") String method,
+                  @RequestParam(defaultValue = "application/json") String contentType,
+                  @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(name = "clear_password", defaultValue = "false") boolean clearPassword,
+                  RedirectAttributes redirect) {
+        Webhook w = webhooks.update(user, ns, id, new WebhookInput(name, url, method, contentType, username,
+                clearPassword ? "" : password.isEmpty() ? null : password, null));
+        Flash.notice(redirect, "Webhook " + w.name() + " saved.");
+        return "redirect:/namespaces/" + ns + "/webhooks/" + id;
+    }
+
     @PostMapping("/namespaces/{ns}/webhooks/{id}/toggle")
     String toggle(@CurrentUserArgument User user, @PathVariable long ns, @PathVariable long id, RedirectAttributes redirect) {
         Webhook w = webhooks.toggleEnabled(user, ns, id);
