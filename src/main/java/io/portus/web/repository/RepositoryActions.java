@@ -88,6 +88,39 @@ class RepositoryActions {
         return "redirect:/repositories/" + id;
     }
 
+    /**
+     * Deletes the selected rows of the tag table; each row is an image, so the tags sharing its digest go too. Every
+     * tag is checked (it belongs to this repository, the user may delete it) before the first is deleted.
+     */
+    @PostMapping("/repositories/{id}/tags/delete")
+    String deleteTags(@CurrentUserArgument User user, @PathVariable long id,
+                      @RequestParam(name = "tag", required = false) java.util.List<Long> tagIds,
+                      RedirectAttributes redirect) {
+        RepositoryView repo = catalog.repository(user, id);
+        if (tagIds == null || tagIds.isEmpty()) {
+            Flash.alert(redirect, "Select the tags to delete first.");
+            return "redirect:/repositories/" + id;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (long tagId : tagIds) {
+            var tag = catalog.tag(user, tagId);
+            if (tag.repositoryId() != id) {
+                throw new io.portus.common.NotFoundException("Not found");
+            }
+            names.add(tag.name());
+        }
+        for (long tagId : tagIds) {
+            deletes.deleteTag(user, tagId, true);
+        }
+        String deleted = "Deleted " + repo.fullName() + ":" + String.join(", ", names) + " and the tags that shared their images";
+        if (catalog.find(repo.registryId(), repo.fullName()).isEmpty()) {
+            Flash.notice(redirect, deleted + "; " + repo.fullName() + " had no other tag and is gone.");
+            return "redirect:/namespaces/" + repo.namespaceId();
+        }
+        Flash.notice(redirect, deleted + ".");
+        return "redirect:/repositories/" + id;
+    }
+
     @PostMapping("/repositories/{id}/delete")
     String deleteRepository(@CurrentUserArgument User user, @PathVariable long id, RedirectAttributes redirect) {
         RepositoryView repo = catalog.repository(user, id);
