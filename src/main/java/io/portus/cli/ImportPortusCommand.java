@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,28 +98,22 @@ final class ImportPortusCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens this server's database and imports. Spring's console logs go to stdout: while the context is open they
-     * are sent to stderr, so stdout carries the summary only ({@code --format json} can be piped).
+     * Opens this server's database and imports; stdout carries the summary only ({@code --format json} can be piped:
+     * {@link Cli#run} sends Spring's console logs to stderr while a verb runs).
      */
     private int importFrom(Connection source) throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
         ImportReport report;
+        DatabaseContext target;
         try {
-            DatabaseContext target;
-            try {
-                target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class});
-            } catch (RuntimeException e) {
-                spec.commandLine().getErr().println("Cannot open this server's database: " + rootMessage(e));
-                return ExitCodes.UNREACHABLE;
-            }
-            try (target) {
-                WebhookSecrets secrets = WebhookSecrets.from(target.bean(PortusProperties.class));
-                report = PortusImport.run(source, target.jdbc(), target.transactions(), secrets, dryRun);
-            }
-        } finally {
-            System.setOut(stdout);
+            target = DatabaseContext.open(new Class<?>[] {PortusImport.Settings.class});
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("Cannot open this server's database: " + Settings.rootMessage(e));
+            return ExitCodes.UNREACHABLE;
+        }
+        try (target) {
+            WebhookSecrets secrets = WebhookSecrets.from(target.bean(PortusProperties.class));
+            report = PortusImport.run(source, target.jdbc(), target.transactions(), secrets, dryRun);
         }
         out.print(format == Format.json ? JsonMapper.builder().build().writeValueAsString(report) + "\n" : report.text());
         out.flush();
@@ -137,13 +130,5 @@ final class ImportPortusCommand implements Callable<Integer> {
         }
         String env = System.getenv(PASSWORD_VARIABLE);
         return env == null ? "" : env;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }
