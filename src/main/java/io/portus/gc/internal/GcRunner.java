@@ -52,7 +52,7 @@ public final class GcRunner {
 
     /** Starts a collection in the background; 409 ({@link ConflictException}) when one runs on any instance. */
     public GcRun start(boolean dryRun, Long actorId, String actorName) {
-        if (!busy.compareAndSet(false, true)) {
+        if (!busy.compareAndSet(false, true) && !awaitIdle()) {
             throw conflict();
         }
         boolean started = false;
@@ -79,6 +79,29 @@ public final class GcRunner {
     }
 
     /** True while this instance runs a collection. */
+    /**
+     * Whether this instance's flag could be taken after all: a run already recorded as ended may still be leaving
+     * (its metrics, its lease) for a moment, and a client that saw "done" must be able to start the next one.
+     */
+    private boolean awaitIdle() {
+        if (!runs.runningIds().isEmpty()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (busy.compareAndSet(false, true)) {
+                return true;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     public boolean busy() {
         return busy.get();
     }
@@ -121,7 +144,6 @@ public final class GcRunner {
             log.info("garbage collection {} {}{} in {} ms: {} manifests, {} blobs, {} bytes{}", id, state,
                     dryRun ? " (dry run)" : "", took.toMillis(), progress.manifestsDeleted.get(),
                     progress.blobsDeleted.get(), progress.bytesFreed.get(), dryRun ? " would be deleted" : " deleted");
-            runs.find(id).ifPresent(run -> events.publishEvent(new GcRunFinished(run, actorId, actorName)));
         } catch (RuntimeException e) {
             log.warn("garbage collection {}: recording the end failed: {}", id, e.toString());
         } finally {
@@ -131,6 +153,13 @@ public final class GcRunner {
             } catch (RuntimeException ignored) {
                 // expires on its own
             }
+        }
+        // after the run is free again: the listeners (activity, quota usage given back) may take a while, and a
+        // client that saw "done" may start the next run at once
+        try {
+            runs.find(id).ifPresent(run -> events.publishEvent(new GcRunFinished(run, actorId, actorName)));
+        } catch (RuntimeException e) {
+            log.warn("garbage collection {}: a listener of its end failed: {}", id, e.toString());
         }
     }
 
