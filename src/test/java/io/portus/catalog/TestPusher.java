@@ -95,7 +95,8 @@ public final class TestPusher {
         return putManifest(to, tag, mediaType, image.manifest());
     }
 
-    private Map<String, Object> blob(String repo, byte[] content, String mediaType) {
+    /** Uploads one blob; its descriptor (media type, digest, size) for a manifest. */
+    public Map<String, Object> blob(String repo, byte[] content, String mediaType) {
         Digest d = Digest.sha256(content);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/uploads/?digest=" + d))
                 .header("Content-Type", "application/octet-stream")

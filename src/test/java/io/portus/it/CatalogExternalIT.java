@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * image, an OCI index and a Docker manifest list appear with size and author; a forged event changes
  * nothing; events sent while the database is away are applied once it is back (we answer 503,
  * distribution retries); a kill -9 loses nothing; deletes go to the registry as {@code portus}; the sync
- * fills the catalog from a registry filled beforehand and keeps a repository whose tag listing fails.
+ * fills the catalog from a registry filled beforehand and keeps a repository whose tag listing fails; the tag page
+ * reads the config over HTTP and an SBOM from the OCI fallback tag (distribution 2.8 has no referrers API).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -211,6 +212,47 @@ class CatalogExternalIT {
             assertThat(api.repository("fail/c")).isPresent();
             assertThat(api.repository("pre/a")).isPresent();
         }
+    }
+
+    @Test
+    @Order(7)
+    void theTagPageReadsTheConfigOverHttpAndReferrersFromTheFallbackTag() {
+        JsonNode busybox = awaitTag("team/busybox", "1.0");
+        String subject = busybox.path("digest").asString();
+        BearerRegistry registry = BearerRegistry.login(portus.baseUri(), dist.hostPort(), "admin", PASSWORD, "team/busybox");
+        java.net.URI base = dist.baseUri();
+        byte[] empty = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sbom = "{\"spdxVersion\":\"SPDX-2.3\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sbomType = "application/spdx+json";
+        byte[] referrer = Json.bytes(Map.of("schemaVersion", 2, "mediaType", "application/vnd.oci.image.manifest.v1+json",
+                "artifactType", sbomType,
+                "config", Map.of("mediaType", "application/vnd.oci.empty.v1+json", "digest",
+                        registry.pushBlob(base, "team/busybox", empty), "size", empty.length),
+                "layers", List.of(Map.of("mediaType", sbomType, "digest", registry.pushBlob(base, "team/busybox", sbom),
+                        "size", sbom.length)),
+                "subject", Map.of("mediaType", "application/vnd.oci.image.manifest.v1+json", "digest", subject,
+                        "size", busybox.path("size").asLong())));
+        String referrerDigest = Digests.sha256(referrer);
+        BearerRegistry.expect(registry.call(base, "PUT", "/v2/team/busybox/manifests/" + referrerDigest, referrer,
+                "Content-Type", "application/vnd.oci.image.manifest.v1+json"), 201);
+        byte[] fallback = Json.bytes(Map.of("schemaVersion", 2, "mediaType", "application/vnd.oci.image.index.v1+json",
+                "manifests", List.of(Map.of("mediaType", "application/vnd.oci.image.manifest.v1+json",
+                        "digest", referrerDigest, "size", referrer.length, "artifactType", sbomType))));
+        BearerRegistry.expect(registry.call(base, "PUT", "/v2/team/busybox/manifests/" + subject.replace(':', '-'),
+                fallback, "Content-Type", "application/vnd.oci.image.index.v1+json"), 201);
+
+        CookieBrowser browser = new CookieBrowser();
+        java.net.URI ui = portus.baseUri();
+        Map<String, String> fields = new java.util.LinkedHashMap<>(CookieBrowser.hidden(
+                browser.get(ui.resolve("/users/sign_in")).body()));
+        fields.put("username", "admin");
+        fields.put("password", PASSWORD);
+        assertThat(browser.post(ui.resolve("/users/sign_in"), fields).location()).doesNotContain("error");
+        long repo = api.repository("team/busybox").orElseThrow().path("id").asLong();
+        CookieBrowser.Page page = browser.get(ui.resolve("/repositories/" + repo + "/tags/" + busybox.path("id").asLong()));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"image-config\"", "<code>sh</code>", "ImageMaker", "id=\"layers\"",
+                "id=\"referrers\"", sbomType, referrerDigest.substring(0, 19)).doesNotContain("id=\"tag-problem\"");
     }
 
     CatalogApi.Answer post(String body, String authorization) {

@@ -19,6 +19,10 @@ public final class Json {
         return MAPPER.readTree(s);
     }
 
+    public static byte[] bytes(Object value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }

@@ -1,10 +1,12 @@
 package io.portus.catalog.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.portus.catalog.TagDetails;
 import io.portus.registry.ManifestDeletes;
 import io.portus.registry.PushRules;
 import io.portus.storage.Digest;
@@ -47,6 +49,39 @@ final class BuiltInAccess implements RegistryAccess {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    @Override
+    public Optional<byte[]> blob(String repository, String digest, int maxBytes) {
+        try {
+            Optional<RegistryStorage.Blob> blob = storage.blob(new RepositoryName(repository), Digest.parse(digest));
+            if (blob.isEmpty()) {
+                return Optional.empty();
+            }
+            if (blob.get().size() > maxBytes) {
+                throw new RegistryRefusedException("the blob " + digest + " has " + blob.get().size()
+                        + " bytes, more than the " + maxBytes + " read here");
+            }
+            try (InputStream in = blob.get().open(0)) {
+                return Optional.of(in.readNBytes(maxBytes));
+            }
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<TagDetails.Referrer> referrers(String repository, String digest) {
+        RepositoryName name = new RepositoryName(repository);
+        List<TagDetails.Referrer> all = new ArrayList<>();
+        try {
+            for (Digest d : storage.referrers(name, Digest.parse(digest))) {
+                storage.manifest(name, d).ifPresent(bytes -> all.add(Referrers.of(json, d.toString(), bytes)));
+            }
+        } catch (IOException e) {
+            throw new RetryableException("built-in registry storage: " + e.getMessage(), e);
+        }
+        return all;
     }
 
     @Override

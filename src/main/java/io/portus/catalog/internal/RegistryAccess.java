@@ -16,6 +16,18 @@ interface RegistryAccess {
 
     Optional<Manifest> manifest(String repository, String digest);
 
+    /**
+     * A blob's bytes (an image config), checked to hash to {@code digest}; empty when the registry does not have
+     * it. A blob larger than {@code maxBytes} throws {@link RegistryRefusedException}.
+     */
+    Optional<byte[]> blob(String repository, String digest, int maxBytes);
+
+    /**
+     * The manifests whose {@code subject} is {@code digest}: the referrers API, or where the registry has none
+     * (distribution 2.8) the OCI fallback tag {@code <alg>-<hex>}; empty when there are none.
+     */
+    List<io.portus.catalog.TagDetails.Referrer> referrers(String repository, String digest);
+
     /** The digest a tag points at. */
     Optional<String> resolveTag(String repository, String tag);
 

@@ -67,6 +67,38 @@ final class RemoteAccess implements RegistryAccess {
     }
 
     @Override
+    public Optional<byte[]> blob(String repository, String digest, int maxBytes) {
+        Digest expected = Digest.parse(digest);
+        Response r = send("GET", "/v2/" + repository + "/blobs/" + digest, false, maxBytes + 1);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        expectOk(r, "GET blob " + repository + "@" + digest);
+        if (r.body().length > maxBytes) {
+            throw new RegistryRefusedException("the blob " + digest + " has more than the " + maxBytes + " bytes read here");
+        }
+        if (!Digest.of(expected.algorithm(), hash(expected.algorithm(), r.body())).equals(expected)) {
+            throw new RetryableException("the registry answered other bytes than " + digest);
+        }
+        return Optional.of(r.body());
+    }
+
+    @Override
+    public List<io.portus.catalog.TagDetails.Referrer> referrers(String repository, String digest) {
+        Response r = send("GET", "/v2/" + repository + "/referrers/" + digest, false);
+        if (r.status() == 200) {
+            return Referrers.ofIndex(json, r.body());
+        }
+        // distribution 2.8 has no referrers API: the fallback tag <alg>-<hex> (OCI distribution spec 1.1)
+        Response tag = send("GET", "/v2/" + repository + "/manifests/" + digest.replace(':', '-'), true);
+        if (tag.status() == 404) {
+            return List.of();
+        }
+        expectOk(tag, "GET referrers tag of " + repository + "@" + digest);
+        return Referrers.ofIndex(json, tag.body());
+    }
+
+    @Override
     public Optional<String> resolveTag(String repository, String tag) {
         Response r = send("HEAD", "/v2/" + repository + "/manifests/" + tag, true);
         if (r.status() == 404) {
@@ -156,15 +188,19 @@ final class RemoteAccess implements RegistryAccess {
     }
 
     private Response send(String method, String path, boolean manifest) {
-        Response r = once(method, path, manifest, auth.cached(base, path));
+        return send(method, path, manifest, MAX_BODY);
+    }
+
+    private Response send(String method, String path, boolean manifest, int maxBody) {
+        Response r = once(method, path, manifest, auth.cached(base, path), maxBody);
         if (r.status() == 401) {
             String challenge = r.header("WWW-Authenticate").orElse("");
-            r = once(method, path, manifest, auth.answer(challenge, base, path));
+            r = once(method, path, manifest, auth.answer(challenge, base, path), maxBody);
         }
         return r;
     }
 
-    private Response once(String method, String path, boolean manifest, String token) {
+    private Response once(String method, String path, boolean manifest, String token, int maxBody) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (manifest) {
             headers.add(Map.entry("Accept", ACCEPT));
@@ -173,7 +209,7 @@ final class RemoteAccess implements RegistryAccess {
             headers.add(Map.entry("Authorization", "Bearer " + token));
         }
         try {
-            return http.send(new OutboundClient.Request(method, URI.create(base + path), headers, null, timeout, MAX_BODY));
+            return http.send(new OutboundClient.Request(method, URI.create(base + path), headers, null, timeout, maxBody));
         } catch (IOException e) {
             throw new RetryableException(method + " " + base + path + ": " + e, e);
         }

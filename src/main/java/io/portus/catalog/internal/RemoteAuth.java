@@ -66,7 +66,7 @@ final class RemoteAuth {
     private static String repositoryOf(String path) {
         int q = path.indexOf('?');
         String p = q < 0 ? path : path.substring(0, q);
-        for (String marker : new String[] {"/manifests/", "/tags/", "/blobs/"}) {
+        for (String marker : new String[] {"/manifests/", "/tags/", "/blobs/", "/referrers/"}) {
             int i = p.indexOf(marker);
             if (i >= 0) {
                 return p.substring(0, i) + marker;

@@ -78,7 +78,7 @@ class UiSecurityConfiguration {
                         .requestMatchers("/", "/users/sign_in", "/users/sign_up", ThrottledSignIn.PATH).permitAll()
                         .requestMatchers("/users/password", "/users/password/**").permitAll()
                         .requestMatchers(ProviderLogin.PUBLIC_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/repositories/*", "/repositories/*/tags/*").permitAll()
                         .requestMatchers(SWAGGER_UI).access((auth, context) -> new AuthorizationDecision(
                                 CurrentUser.of(context.getRequest()).map(User::admin).orElse(false)))
                         .anyRequest().authenticated())
