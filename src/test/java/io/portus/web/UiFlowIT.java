@@ -149,6 +149,13 @@ class UiFlowIT {
         assertThat(alice.locator(".command code").first()).containsText("docker pull");
         repositoryId = Long.parseLong(alice.url().replaceAll(".*/repositories/(\\d+).*", "$1"));
         chromium.screenshot(alice, "09-repository");
+        alice.click("#tags a.tag-name:has-text('1.0')");
+        assertThat(alice.locator("#tag-name")).hasText("devs/busybox:1.0");
+        assertThat(alice.locator("#image-config")).containsText("Command");
+        assertThat(alice.locator("#history")).containsText("ImageMaker");
+        assertThat(alice.locator("#layers tbody tr")).not().hasCount(0);
+        assertThat(alice.locator("#no-referrers")).isVisible();
+        chromium.screenshot(alice, "09b-tag");
 
         alice.navigate(base + "/namespaces");
         alice.click("#namespaces a:has-text('devs')");
@@ -156,6 +163,13 @@ class UiFlowIT {
         assertThat(alice.locator("#tags")).containsText("linux/amd64");
         assertThat(alice.locator("#tags")).containsText("linux/arm64");
         chromium.screenshot(alice, "10-repository-multi-arch");
+        alice.click("#tags a.tag-name:has-text('1.0')");
+        assertThat(alice.locator("#platforms")).containsText("linux/arm64");
+        chromium.screenshot(alice, "10b-tag-index");
+        alice.click("#platforms a:has-text('linux/arm64')");
+        assertThat(alice.locator("#manifest-facts")).containsText("Platform of");
+        assertThat(alice.locator("#image-config")).containsText("linux/arm64");
+        chromium.screenshot(alice, "10c-tag-platform");
     }
 
     @Test
@@ -247,6 +261,56 @@ class UiFlowIT {
 
     @Test
     @Order(8)
+    void theOwnerDeletesSeveralTagsAtOnceAndEditsAWebhook() {
+        Skopeo skopeo = new Skopeo(ItPaths.newWorkDir("ui-skopeo-tools")).withCreds("alice:" + PASSWORD);
+        String tools = "docker://" + portus.hostPort() + "/devs/tools:";
+        skopeo.copy(images.ref("busybox"), tools + "a");
+        skopeo.copy(images.ref("multiarch"), tools + "b", "--all");
+        skopeo.copy(images.ref("busybox"), tools + "c", "--format", "v2s2");
+        alice.navigate(base + "/namespaces");
+        alice.click("#namespaces a:has-text('devs')");
+        Locator link = alice.locator(".repositories a:has-text('tools')");
+        for (int i = 0; i < 120 && link.count() == 0; i++) {
+            alice.waitForTimeout(500);
+            alice.reload();
+        }
+        link.click();
+        for (int i = 0; i < 120 && alice.locator("#tags tbody tr").count() < 3; i++) {
+            alice.waitForTimeout(500);
+            alice.reload();
+        }
+        assertThat(alice.locator("#tags tbody tr")).hasCount(3);
+        for (String tag : new String[] {"a", "b"}) {
+            alice.locator("#tags tbody tr", new Page.LocatorOptions().setHas(alice.locator("a.tag-name:text-is('" + tag + "')")))
+                    .locator(".select-tags").check();
+        }
+        chromium.screenshot(alice, "13b-tags-selected");
+        alice.onceDialog(dialog -> dialog.accept());
+        alice.click("#delete-tags button[type=submit]");
+        assertThat(alice.locator(".alert-success")).containsText("Deleted devs/tools:");
+        assertThat(alice.locator("#tags tbody tr")).hasCount(1);
+        assertThat(alice.locator("#tags")).containsText("c");
+        chromium.screenshot(alice, "13c-tags-deleted");
+
+        alice.navigate(base + "/namespaces");
+        alice.click("#namespaces a:has-text('devs')");
+        alice.click("a:has-text('Webhooks')");
+        alice.fill("#new-webhook #wh-name", "ci");
+        alice.fill("#new-webhook #wh-url", "https://ci.example.com/hook");
+        alice.click("#new-webhook button[type=submit]");
+        alice.navigate(base + "/namespaces");
+        alice.click("#namespaces a:has-text('devs')");
+        alice.click("a:has-text('Webhooks')");
+        alice.click("#webhooks a:has-text('ci')");
+        alice.fill("#edit-webhook #wh-url", "https://ci.example.com/portus-events");
+        alice.click("#edit-webhook button[type=submit]");
+        assertThat(alice.locator(".alert-success")).containsText("Webhook ci saved.");
+        assertThat(alice.locator("#edit-webhook #wh-url")).hasValue("https://ci.example.com/portus-events");
+        chromium.screenshot(alice, "13d-webhook-edited");
+    }
+
+    @Test
+    @Order(9)
     void searchAndExploreFindRepositories() {
         alice.navigate(base + "/search?q=multi");
         assertThat(alice.locator(".repositories")).containsText("devs/multi");
@@ -273,7 +337,7 @@ class UiFlowIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void tenBadPasswordsLockTheAccountAndTheFormSaysSo() {
         Page page = chromium.newSession();
         for (int i = 0; i < 10; i++) {
@@ -290,7 +354,7 @@ class UiFlowIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theOwnerDeletesTheNamespaceAndThenTheTeam() {
         alice.navigate(base + "/teams");
         alice.click("#teams a:has-text('devs')");
@@ -298,7 +362,7 @@ class UiFlowIT {
         alice.click("#team-namespaces a:has-text('devs')");
         alice.onceDialog(dialog -> dialog.accept());
         alice.click("#delete-namespace button[type=submit]");
-        assertThat(alice.locator(".alert-success")).containsText("Namespace devs deleted with its 1 repository.");
+        assertThat(alice.locator(".alert-success")).containsText("Namespace devs deleted with its 2 repositories.");
         chromium.screenshot(alice, "19-namespace-deleted");
         alice.navigate(base + "/teams");
         alice.click("#teams a:has-text('devs')");
