@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * shared by the API (the default {@code per_page}) and the UI's lists.
  *
  * @param perPage     entries per page when the request does not say (Portus: 10)
- * @param beforeAfter Portus's page links before and after the current page (2), accepted for Portus's configurations;
- *                    the UI's pager (Previous/Next, no row count) does not use it
+ * @param beforeAfter Portus's numbered page links before the current page (2) in the UI's pager, which also links the
+ *                    next page when there is one (lists are read without a row count, so later pages are unknown)
  */
 @ConfigurationProperties("portus.pagination")
 public record PaginationProperties(@DefaultValue("10") int perPage, @DefaultValue("2") int beforeAfter) {

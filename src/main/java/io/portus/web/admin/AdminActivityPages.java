@@ -46,7 +46,7 @@ class AdminActivityPages {
         ActivityFilter filter = new ActivityFilter(type, key, user);
         Slice<Activity> page = activities.page(admin, filter, offset, settings.perPage());
         model.addAttribute("activities", page);
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         model.addAttribute("filter", filter);
         model.addAttribute("types", TYPES);
         String query = request.getQueryString();

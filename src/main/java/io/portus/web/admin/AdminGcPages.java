@@ -43,7 +43,7 @@ class AdminGcPages {
         Slice<GcRun> page = Slice.of(gc.page(admin, new PageQuery(o, l + 1, "id", false)).items(), o, l);
         model.addAttribute("runs", page);
         model.addAttribute("running", page.items().stream().anyMatch(GcRun::running));
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         return "admin/gc";
     }
 

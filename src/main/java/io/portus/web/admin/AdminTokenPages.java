@@ -42,7 +42,7 @@ class AdminTokenPages {
         int l = Slice.safeLimit(settings.perPage());
         Slice<ApplicationToken> page = Slice.of(tokens.listAll(admin, new PageQuery(o, l + 1, "id", false)).items(), o, l);
         model.addAttribute("tokens", page);
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         return "admin/tokens";
     }
 

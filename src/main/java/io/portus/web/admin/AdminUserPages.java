@@ -48,7 +48,7 @@ class AdminUserPages {
         Admins.require(admin);
         Slice<User> page = users.page(offset, settings.perPage());
         model.addAttribute("users", page);
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         if (!model.containsAttribute(BOT_TOKEN)) {
             model.addAttribute(BOT_TOKEN, null);
         }

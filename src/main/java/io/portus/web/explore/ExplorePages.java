@@ -37,7 +37,7 @@ class ExplorePages {
                 settings.perPage());
         model.addAttribute("q", q);
         model.addAttribute("repositories", repositories);
-        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request), settings.beforeAfter()));
         return "explore/explore";
     }
 }

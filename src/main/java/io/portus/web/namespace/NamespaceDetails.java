@@ -43,7 +43,7 @@ class NamespaceDetails {
         model.addAttribute("can", namespaces.abilities(user, ns));
         Slice<RepositoryView> repositories = catalog.repositoriesOf(user, ns.id(), offset, settings.perPage());
         model.addAttribute("repositories", repositories);
-        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request), settings.beforeAfter()));
         model.addAttribute("member", webhooks.mayView(user, ns));
         model.addAttribute("teamLink", !ns.teamHidden() && teams.abilities(user, teams.get(ns.teamId())).show());
     }

@@ -46,7 +46,7 @@ class NamespacePages {
                 @RequestParam(defaultValue = "0") int offset, HttpServletRequest request, Model model) {
         Slice<Namespace> page = namespaces.page(user, q, offset, settings.perPage());
         model.addAttribute("namespaces", page);
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         model.addAttribute("q", q);
         model.addAttribute("teamNames", teams.page(user, 0, Slice.MAX_LIMIT).items().stream().map(t -> t.name()).toList());
         return "namespace/list";

@@ -47,7 +47,7 @@ class SearchPages {
         Slice<RepositoryView> repositories = catalog.search(user, text, offset, settings.perPage());
         model.addAttribute("q", q);
         model.addAttribute("repositories", repositories);
-        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(repositories, Requests.pathAndQuery(request), settings.beforeAfter()));
         model.addAttribute("namespaces", text.isEmpty() ? List.of() : namespaces.page(user, text, 0, 10).items());
         model.addAttribute("teams", text.isEmpty() ? List.<Team>of() : teams.page(user, 0, Slice.MAX_LIMIT).items().stream()
                 .filter(t -> matches(t, text)).limit(10).toList());

@@ -14,6 +14,7 @@ public final class UiSettings {
     private final boolean deleteEnabled;
     private final boolean displayNames;
     private final int perPage;
+    private final int beforeAfter;
 
     UiSettings(UiProperties ui, SignupProperties signup, PolicySettings policy, PaginationProperties pagination) {
         this.signupEnabled = signup.enabled();
@@ -21,6 +22,7 @@ public final class UiSettings {
         this.deleteEnabled = policy.deleteEnabled();
         this.displayNames = ui.displayName().enabled();
         this.perPage = Math.clamp(pagination.perPage(), 5, 200);
+        this.beforeAfter = Math.clamp(pagination.beforeAfter(), 0, 10);
     }
 
     public boolean signupEnabled() {
@@ -41,5 +43,10 @@ public final class UiSettings {
 
     public int perPage() {
         return perPage;
+    }
+
+    /** Portus's {@code pagination.before_after}: numbered page links before the current one (0–10). */
+    public int beforeAfter() {
+        return beforeAfter;
     }
 }

@@ -44,7 +44,7 @@ class TeamPages {
                 HttpServletRequest request, Model model) {
         Slice<Team> page = teams.page(user, offset, settings.perPage());
         model.addAttribute("teams", page);
-        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request)));
+        model.addAttribute("links", PageLinks.of(page, Requests.pathAndQuery(request), settings.beforeAfter()));
         return "team/list";
     }
 
