@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,11 +70,12 @@ public final class ApplicationVariables {
         while (metadata.hasMoreElements()) {
             try (InputStream in = metadata.nextElement().openStream()) {
                 for (JsonNode property : json.readTree(in).path("properties")) {
-                    String env = environmentName(property.path("name").asString());
-                    exact.add(env);
-                    if (property.path("type").asString().startsWith("java.util.Map")
-                            || property.path("type").asString().startsWith("java.util.List")) {
-                        prefixes.add(env + "_");
+                    String type = property.path("type").asString();
+                    for (String env : environmentNames(property.path("name").asString())) {
+                        exact.add(env);
+                        if (type.startsWith("java.util.Map") || type.startsWith("java.util.List")) {
+                            prefixes.add(env + "_");
+                        }
                     }
                 }
             }
@@ -92,9 +94,18 @@ public final class ApplicationVariables {
         return instance;
     }
 
-    /** {@code a.b-c.d} as Spring Boot's relaxed binding reads it from the environment: {@code A_BC_D}. */
-    static String environmentName(String property) {
-        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "").replaceAll("\\[\\d+]", "");
+    /** A property as application.yml sets it, placeholders resolved with their defaults. */
+    public String property(String key) {
+        return application.getProperty(key);
+    }
+
+    /**
+     * {@code a.b-c.d} as Spring Boot's relaxed binding reads it from the environment: {@code A_BC_D}, and the
+     * legacy form with the dash as an underscore, {@code A_B_C_D}.
+     */
+    static List<String> environmentNames(String property) {
+        String upper = property.toUpperCase(Locale.ROOT).replace('.', '_').replaceAll("\\[\\d+]", "");
+        return List.of(upper.replace("-", ""), upper.replace('-', '_'));
     }
 
     /** The names among {@code names} the application does not read, sorted (empty = all are read). */
