@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * files give their services, only host names, ports and paths rewritten ({@link ComposeOnThisMachine}). The
  * certificate comes from deploy/make-certificate.sh, as the README says. Through each: log in, push and pull
  * busybox with skopeo, and the catalog shows the push (for compose.yaml: distribution's notification reached
- * Portus). Every variable given to Portus is one it reads, and its log names none as unknown.
+ * Portus). Every variable given to Portus is one it reads, and its log names none as unknown; distribution's log
+ * names none of its variables as unrecognized.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComposeDeploymentIT {
@@ -103,6 +104,8 @@ class ComposeDeploymentIT {
             assertThat(tags.get(0).path("author").path("name").asString())
                     .as("only the registry's notification knows who pushed").isEqualTo("alice");
             assertUnderstood(portusEnv, portus);
+            assertThat(registry.logTail(100_000)).as("distribution reads every REGISTRY_* variable it is given")
+                    .doesNotContain("Ignoring unrecognized environment variable");
         } finally {
             TestDatabases.admin(Vendor.MARIADB, "DROP DATABASE IF EXISTS " + database);
             TestDatabases.admin(Vendor.MARIADB, "DROP USER IF EXISTS '" + user + "'@'%'");
