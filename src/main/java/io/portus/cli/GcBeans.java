@@ -18,20 +18,27 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
 import java.util.concurrent.CompletableFuture;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What {@code gc} needs besides the database: the gc module (found by package, as the server finds it), the
- * registry's storage as the server configures it (without the upload purge job) and a meter registry of its
- * own. The collector coordinates with running servers through the database (its lease and deletion rows), as
+ * registry's storage as the server configures it (without the upload purge job), a meter registry of its
+ * own, and the activity module's recorder of {@code gc.run} (so a run from the CLI is listed as the server's are;
+ * the namespaces' quota usage is given back by the servers' next recount, {@code portus.rules.usage-recount-interval}). The collector coordinates with running servers through the database (its lease and deletion rows), as
  * another instance would. No web server, no scheduler ({@code portus.gc.schedule} is cleared), no other jobs.
  * Not a {@code @Configuration}: the server's component scan must not find it (it is a source of the verb's
  * context only, where its {@code @Bean} methods run in Spring's "lite" mode).
  */
 @ComponentScan(basePackages = "io.portus.gc")
+@ComponentScan(basePackages = "io.portus.activity.internal", useDefaultFilters = false, includeFilters =
+        @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = "io\\.portus\\.activity\\.internal\\.(GcActivityRecorder|ActivityStore)"))
 @Import({DbClock.class, JobLeases.class, SqlPages.class})
 @EnableConfigurationProperties({GcProperties.class, RegistryProperties.class, StorageProperties.class, PortusProperties.class})
 class GcBeans {
@@ -59,6 +66,11 @@ class GcBeans {
     @Bean
     RegistryStorage registryStorage(BlobStore store, ObjectProvider<ContentGuard> guard) {
         return new StorageConfiguration().registryStorage(store, guard);
+    }
+
+    @Bean
+    JsonMapper jsonMapper() {
+        return JsonMapper.builder().build();
     }
 
     @Bean

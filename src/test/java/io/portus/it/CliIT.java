@@ -143,7 +143,7 @@ class CliIT {
 
     @Test
     @Order(6)
-    void verbsOnTheDatabaseOnceTheServerIsStopped() {
+    void verbsOnTheDatabaseOnceTheServerIsStopped() throws Exception {
         portus.stop();
         Map<String, String> local = Map.of("PORTUS_DATA_DIR", portus.dataDir().toString());
         assertThat(CliProcess.run(local, "make-admin", "carol").exit()).isZero();
@@ -158,6 +158,11 @@ class CliIT {
         assertThat(gc.exit()).as(gc.toString()).isZero();
         assertThat(Json.parse(gc.out()).path("state").asString()).isEqualTo("done");
         portus.restart();
+        var activities = Http.client(false).send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(portus.baseUri() + "/api/v1/activities"))
+                .header("Portus-Auth", env.get("PORTUSCTL_API_USER") + ":" + env.get("PORTUSCTL_API_TOKEN")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(activities.body()).as("the CLI's collection is listed").contains("gc.run");
         JsonNode carol = json(ok("get", "users", "-f", "json"));
         assertThat(carol.findValues("username").stream().map(JsonNode::asString)).contains("carol");
         for (JsonNode user : carol) {
