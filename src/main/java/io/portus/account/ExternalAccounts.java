@@ -84,6 +84,11 @@ public class ExternalAccounts {
         return users.byId(id).map(UserRow::user).orElseThrow();
     }
 
+    /** Links an existing account to {@code identity} (an imported account's first sign-in). */
+    public void relink(long userId, ExternalIdentity identity) {
+        identities.link(userId, identity.provider(), identity.uid());
+    }
+
     /** Whether no account has {@code email}. */
     public boolean emailFree(String email) {
         return email != null && !users.emailTaken(email.trim(), 0);

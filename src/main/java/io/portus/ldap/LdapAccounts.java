@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The Portus account of a person the directory just accepted: the account linked to their entry
- * ({@code provider = 'ldap'}, {@code external_uid} = the entry's normalised DN); else the account named like
+ * ({@code provider = 'ldap'}, {@code external_uid} = the entry's normalised DN); else the account imported from
+ * Portus with the login as its {@code ldap_name} (then linked to the entry); else the account named like
  * their login (a local account is taken over by LDAP, as in Portus, and keeps no link); else a new one
  * ({@link ExternalAccounts}, username per {@link LdapUsernames}, email per {@link LdapEmails}, admin when
  * found under the admin base or when nobody else has an account yet, as Portus does). People found under the
@@ -20,7 +21,7 @@ import java.util.Optional;
 @Component
 class LdapAccounts {
 
-    static final String PROVIDER = "ldap";
+    static final String PROVIDER = ExternalIdentity.LDAP;
 
     private final ExternalAccounts accounts;
     private final UserService users;
@@ -35,7 +36,8 @@ class LdapAccounts {
     /** The account, or why the person cannot have one (a message they can act on). */
     Result signIn(LdapDirectory.Person person, String login, Optional<User> existing) {
         ExternalIdentity identity = new ExternalIdentity(PROVIDER, person.normalizedDn());
-        Optional<User> user = accounts.find(identity).or(() -> existing).or(() -> sameName(login));
+        Optional<User> user = accounts.find(identity).or(() -> imported(login, identity)).or(() -> existing)
+                .or(() -> sameName(login));
         if (user.isEmpty()) {
             Optional<String> username = LdapUsernames.map(login, accounts::usernameFree);
             if (username.isEmpty()) {
@@ -58,6 +60,13 @@ class LdapAccounts {
             u = users.changeAdmin(u, true);
         }
         return new Result(u, null);
+    }
+
+    /** An account imported from Portus with this login as its {@code ldap_name}: linked to the entry from now on. */
+    private Optional<User> imported(String login, ExternalIdentity identity) {
+        Optional<User> user = accounts.find(new ExternalIdentity(PROVIDER, ExternalIdentity.importedLdapName(login)));
+        user.ifPresent(u -> accounts.relink(u.id(), identity));
+        return user;
     }
 
     /** The local or LDAP account named like the login as the directory matched it (e.g. without spaces around it). */

@@ -51,7 +51,7 @@ abstract class ImportPortusContract extends DatabaseTest {
 
         ImportReport dry = importFrom(portus, true);
         assertThat(dry.complete()).as(dry.text()).isTrue();
-        assertThat(imported(dry).get("users")).isEqualTo(portus.v24() ? 3 : 2);
+        assertThat(imported(dry).get("users")).isEqualTo(portus.v24() ? 4 : 3);
         assertThat(count("SELECT COUNT(*) FROM users WHERE username LIKE ?", p + "%")).isZero();
         assertThat(count("SELECT COUNT(*) FROM registries WHERE hostname = ?", p + ".registry.test:5000")).isZero();
 
@@ -60,7 +60,7 @@ abstract class ImportPortusContract extends DatabaseTest {
         assertThat(report.sourceVersion()).isEqualTo(portus.v24() ? "2.4" : "2.3 or older");
         assertThat(imported(report)).as(report.text()).isEqualTo(dry.tables().stream()
                 .collect(Collectors.toMap(TableSummary::table, TableSummary::imported)));
-        assertThat(imported(report)).containsEntry("users", portus.v24() ? 3 : 2).containsEntry("application_tokens", 1)
+        assertThat(imported(report)).containsEntry("users", portus.v24() ? 4 : 3).containsEntry("application_tokens", 1)
                 .containsEntry("registries", 1).containsEntry("teams", 3).containsEntry("team_users", 5)
                 .containsEntry("namespaces", 3).containsEntry("repositories", 2).containsEntry("tags", 2)
                 .containsEntry("stars", 1).containsEntry("comments", 1).containsEntry("webhooks", 1)
@@ -115,7 +115,7 @@ abstract class ImportPortusContract extends DatabaseTest {
         assertThat(failed.text()).contains("FAILED while importing repositories, tags, stars and comments");
         assertThat(failed.tables()).extracting(TableSummary::table).containsExactly("users", "application_tokens",
                 "registries", "teams", "team_users", "namespaces");
-        assertThat(count("SELECT COUNT(*) FROM users WHERE username LIKE ?", p + "%")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM users WHERE username LIKE ?", p + "%")).isEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM repositories r JOIN namespaces n ON n.id = r.namespace_id "
                 + "WHERE n.name LIKE ?", p + "%")).isZero();
         assertThat(count("SELECT COUNT(*) FROM webhooks WHERE url = ?", "http://hooks.test/" + p)).isZero();
@@ -127,6 +127,13 @@ abstract class ImportPortusContract extends DatabaseTest {
     }
 
     private void checkRows(String p) {
+        var dave = jdbc.sql("SELECT provider, external_uid, failed_attempts, locked_until FROM users WHERE username = ?")
+                .param(p + "dave").query().singleRow();
+        assertThat(dave.get("provider")).as("Portus's ldap_name: an LDAP account").isEqualTo("ldap");
+        assertThat(dave.get("external_uid")).isEqualTo(io.portus.account.ExternalIdentity.importedLdapName(p + "Dave.Ldap"));
+        assertThat(((Number) dave.get("failed_attempts")).intValue()).isEqualTo(10);
+        assertThat(dave.get("locked_until")).as("locked a minute ago in Portus: still locked").isNotNull();
+
         var alice = jdbc.sql("SELECT admin, enabled, bot, encrypted_password, namespace_id FROM users WHERE username = ?")
                 .param(p + "alice").query().singleRow();
         assertThat(alice.get("admin")).isEqualTo(true);

@@ -95,6 +95,9 @@ final class PortusDatabase {
         if (v24()) {
             insertUser(c, 5, p + "robot", p + "robot@example.com", "", false, true);
         }
+        insertUser(c, 6, p + "dave", p + "dave@example.com", BCrypt.hashpw("random", BCrypt.gensalt("$2a", 10)), false, false);
+        update(c, "UPDATE users SET ldap_name = ?, failed_attempts = 10, locked_at = ? WHERE id = 6", p + "Dave.Ldap",
+                LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
         String[] teams = {"portus_global_team_1", "portus", p + "alice", p + "bob", p + "carol", p + "developers"};
         for (int i = 0; i < teams.length; i++) {
             insert(c, "teams", "id, name, created_at, updated_at, hidden, description", i + 1, teams[i], PUSHED, PUSHED,

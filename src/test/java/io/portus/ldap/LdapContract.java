@@ -192,6 +192,20 @@ abstract class LdapContract extends DatabaseTest {
     }
 
     @Test
+    void anAccountImportedFromPortusIsFoundByItsLdapNameAndThenLinkedToTheEntry() throws Exception {
+        String login = unique("Jo Doe ").trim();
+        String dn = LDAP.person("people", login, "pw-imported", null, null);
+        String username = unique("jdoe");
+        User imported = accounts.create(new io.portus.account.ExternalIdentity("ldap",
+                io.portus.account.ExternalIdentity.importedLdapName(login)), username, null, null, false);
+        assertThat(token(login, "pw-imported").statusCode()).isEqualTo(200);
+        assertThat(users.findByUsername(login.replace(' ', '_'))).as("no second account").isEmpty();
+        assertThat(accounts.find(new io.portus.account.ExternalIdentity("ldap", LdapDirectory.normalize(dn))))
+                .map(User::id).contains(imported.id());
+        assertThat(token(login, "pw-imported").statusCode()).as("found again by the entry's DN").isEqualTo(200);
+    }
+
+    @Test
     void localAccountsAndTakeOver() throws Exception {
         String local = unique("lo");
         users.create(NewUser.regular(local, local + "@example.com", "local-password-1"));

@@ -1,5 +1,9 @@
 package io.portus.importer.internal;
 
+import java.time.Instant;
+
+import io.portus.account.ExternalIdentity;
+import io.portus.account.Logins;
 import io.portus.account.PortusTokenHashes;
 import io.portus.account.User;
 import io.portus.common.Secrets;
@@ -8,7 +12,9 @@ import io.portus.common.Secrets;
  * Users and their application tokens. A user already here under the same username is kept as it is and
  * mapped; Portus's hidden {@code portus} user is mapped onto ours (created, without a password, if the server
  * never ran). Passwords keep their Devise bcrypt hash; tokens keep Portus's bcrypt hash, which the account
- * module accepts ({@link PortusTokenHashes}). Lockout counters start afresh.
+ * module accepts ({@link PortusTokenHashes}). Devise's lockout carries over (failed attempts; a lock younger than
+ * {@link Logins#LOCK_TIME} stays until it would have ended). A user Portus knew by {@code ldap_name} is an LDAP
+ * account found by that name on its first LDAP sign-in ({@link ExternalIdentity#importedLdapName}).
  */
 final class AccountsImport {
 
@@ -59,12 +65,22 @@ final class AccountsImport {
             String provider = u.str("provider");
             String uid = u.str("uid");
             boolean external = provider != null && !provider.isBlank() && uid != null && !uid.isBlank();
+            String ldapName = external ? null : blankToNull(u.str("ldap_name"));
+            if (ldapName != null) { // found by that name on the first LDAP sign-in, then linked to the entry
+                provider = ExternalIdentity.LDAP;
+                uid = ExternalIdentity.importedLdapName(ldapName);
+                external = true;
+            }
+            Integer failed = u.integer("failed_attempts");
+            Instant lockedAt = u.time("locked_at");
+            Instant lockedUntil = lockedAt == null ? null : lockedAt.plus(Logins.LOCK_TIME);
             long id = run.insert("INSERT INTO users (username, email, encrypted_password, display_name, admin, enabled, "
-                            + "bot, failed_attempts, credentials_stamp, provider, external_uid, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                            + "bot, failed_attempts, locked_until, credentials_stamp, provider, external_uid, created_at, "
+                            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     username, email, hash, blankToNull(u.str("display_name")), u.bool("admin", false),
-                    u.bool("enabled", true), u.bool("bot", false), Secrets.newToken(16),
-                    external ? Run.cut(provider, 32) : null, external ? uid : null,
+                    u.bool("enabled", true), u.bool("bot", false), failed == null ? 0 : Math.max(0, failed),
+                    lockedUntil != null && lockedUntil.isAfter(run.now) ? Run.db(lockedUntil) : null,
+                    Secrets.newToken(16), external ? Run.cut(provider, 32) : null, external ? uid : null,
                     Run.db(u.time("created_at", run.now)), Run.db(u.time("updated_at", run.now)));
             run.map("users", u.id(), id);
             tally.imported();
