@@ -3,7 +3,12 @@ package io.portus.common;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A bounded in-memory queue handled in order by one platform (daemon) thread, so that whoever adds items (a
@@ -12,8 +17,9 @@ import java.util.function.Consumer;
  * and under load that starved some connections (manifest GET p99 at 64 connections: 112–515 ms with a
  * virtual consumer, 32–78 ms with this one). {@link #offer} never blocks: it
  * says false when the queue is full. An item whose handler throws is tried again after 0.5 s, 1 s, 2 s...
- * (at most 30 s) until it succeeds or the queue is stopped. {@link #stop()} lets the thread finish what is
- * queued, waiting up to 10 s.
+ * (at most 30 s) until it succeeds. {@link #stop()} lets the thread finish what is queued, retrying failures,
+ * for up to {@link #STOP_WAIT_MILLIS}; what is still queued then is reported as lost (by count, at ERROR).
+ * The thread's log lines never carry a request's MDC (it is cleared before each item).
  *
  * @param <T> the items
  */
@@ -25,7 +31,10 @@ public final class BackgroundQueue<T> {
         void retrying(T item, RuntimeException error, long retryInMillis);
     }
 
+    /** How long {@link #stop()} lets the thread work off (and retry) what is queued. */
+    static final long STOP_WAIT_MILLIS = 10_000;
     private static final long FIRST_RETRY_MILLIS = 500;
+    private static final Logger log = LoggerFactory.getLogger(BackgroundQueue.class);
     private static final long MAX_RETRY_MILLIS = 30_000;
 
     private final String threadName;
@@ -33,6 +42,9 @@ public final class BackgroundQueue<T> {
     private final Consumer<T> handler;
     private final Failures<T> failures;
     private volatile boolean running;
+    private volatile long stopDeadline;
+    /** 1 when the thread gave up on the item in hand at the end of the stop wait. */
+    private volatile int abandoned;
     private Thread thread;
 
     public BackgroundQueue(String threadName, int capacity, Consumer<T> handler, Failures<T> failures) {
@@ -60,15 +72,21 @@ public final class BackgroundQueue<T> {
     public void stop() {
         Thread t;
         synchronized (this) {
+            stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
             running = false;
             t = thread;
         }
         if (t != null) {
+            LockSupport.unpark(t); // out of a retry pause: try once more now
             try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
+                t.join(STOP_WAIT_MILLIS + 1_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        int left = queue.size() + abandoned + (t != null && t.isAlive() ? 1 : 0);
+        if (left > 0) {
+            log.error("{}: {} queued item(s) not handled within {} ms of shutdown", threadName, left, STOP_WAIT_MILLIS);
         }
     }
 
@@ -86,6 +104,7 @@ public final class BackgroundQueue<T> {
                 return;
             }
             while (item != null) {
+                MDC.clear();
                 try {
                     handler.accept(item);
                     backoff = FIRST_RETRY_MILLIS;
@@ -93,6 +112,7 @@ public final class BackgroundQueue<T> {
                 } catch (RuntimeException e) {
                     failures.retrying(item, e, backoff);
                     if (!pause(backoff)) {
+                        abandoned = 1;
                         return;
                     }
                     backoff = Math.min(backoff * 2, MAX_RETRY_MILLIS);
@@ -101,13 +121,10 @@ public final class BackgroundQueue<T> {
         }
     }
 
-    /** Sleeps; false when the queue was stopped (or the thread interrupted) meanwhile. */
+    /** Pauses (until {@link #stop()} wakes it); false when the queue was stopped and its stop wait is over. */
     private boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return running;
-        } catch (InterruptedException e) {
-            return false;
-        }
+        long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        LockSupport.parkNanos(running ? nanos : Math.min(nanos, stopDeadline - System.nanoTime()));
+        return !Thread.currentThread().isInterrupted() && (running || System.nanoTime() - stopDeadline < 0);
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.slf4j.MDC;
+
 /**
  * A background loop on one virtual thread that works only on the instance holding a {@link JobLeases}
  * lease: each turn it takes or renews the lease and, when it has it, runs one round, then pauses for what
@@ -78,6 +80,7 @@ public final class LeasedLoop {
     }
 
     private void run() {
+        MDC.clear(); // a round's log lines belong to no request
         while (running) {
             Duration pause = settings.idle();
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +62,30 @@ class BackgroundQueueTest {
         assertThat(queue.isRunning()).isFalse();
         synchronized (handled) {
             assertThat(handled).containsExactly(0, 1, 2);
+        }
+    }
+
+    @Test
+    void stopKeepsRetryingWhatFailsUntilItIsHandled() throws InterruptedException {
+        List<String> handled = new ArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch failing = new CountDownLatch(1);
+        BackgroundQueue<String> queue = new BackgroundQueue<>("test-queue", 10, item -> {
+            if (attempts.incrementAndGet() < 4) {
+                failing.countDown();
+                throw new IllegalStateException("database restarting");
+            }
+            synchronized (handled) {
+                handled.add(item);
+            }
+        }, (item, e, retryIn) -> { });
+        queue.offer("event-1");
+        queue.offer("event-2");
+        queue.start();
+        assertThat(failing.await(10, TimeUnit.SECONDS)).isTrue();
+        queue.stop(); // while event-1 is in a retry pause: the old queue gave up here and lost both
+        synchronized (handled) {
+            assertThat(handled).containsExactly("event-1", "event-2");
         }
     }
 }

@@ -47,7 +47,7 @@ class ConfigurationPropertiesTest {
             "io.portus.ldap.LdapProperties", "io.portus.web.oauth.OauthProperties",
             "io.portus.config.StorageProperties", "io.portus.retention.GarbageCollectorProperties",
             "io.portus.retention.RetentionProperties", "io.portus.gc.GcProperties",
-            "io.portus.common.PaginationProperties"})
+            "io.portus.common.PaginationProperties", "io.portus.ops.AccessLogProperties"})
     void theRecordsDefaultsAreThoseOfApplicationYml(String type) throws Exception {
         Class<?> record = Class.forName(type);
         assertThat(bind(record, binder(Map.of(), false))).as(type).isEqualTo(bind(record, binder(Map.of(), true)));

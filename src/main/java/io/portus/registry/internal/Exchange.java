@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.portus.common.RequestId;
 import io.portus.registry.RequestHost;
 import io.portus.storage.RepositoryName;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +43,10 @@ final class Exchange {
         this.query = Query.parse(request.getQueryString());
     }
 
-    /** A unique id of this request (for events), made on first use. */
+    /** The id of this request (for events): the one its log lines carry ({@link RequestId}), else a new one. */
     String requestId() {
         if (requestId == null) {
-            requestId = Ids.uuid();
+            requestId = request.getAttribute(RequestId.ATTRIBUTE) instanceof String id ? id : Ids.uuid();
         }
         return requestId;
     }
