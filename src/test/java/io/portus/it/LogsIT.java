@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * Logs (issue #13): structured JSON lines in both of Spring Boot's formats, request ids in every line of a
  * request and in {@code X-Request-Id}, the access log in distribution's format. Three jars, started together:
  * ECS with the access log on, logstash with it off (the default), the plain pattern with it switched on by
- * distribution's {@code REGISTRY_LOG_ACCESSLOG_DISABLED=false}. Each lets two failed token requests through,
+ * distribution's {@code REGISTRY_LOG_ACCESSLOG_DISABLED=false}; the logstash one also sends registry
+ * notifications to a receiver (open registry). Each lets two failed token requests through,
  * then throttles (429) and logs a warning inside the request.
  */
 class LogsIT {
@@ -37,13 +38,18 @@ class LogsIT {
     private static PortusProcess ecs;
     private static PortusProcess logstash;
     private static PortusProcess plain;
+    private static EventReceiver events;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        int receiverPort = FreePorts.next();
+        events = new EventReceiver(receiverPort);
         var e = CompletableFuture.supplyAsync(() -> throttled("logs-ecs").env("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                 .env("PORTUS_ACCESS_LOG_ENABLED", "true").start());
         var l = CompletableFuture.supplyAsync(() -> throttled("logs-logstash")
-                .env("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash").start());
+                .env("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash").auth("none")
+                .env("ENDPOINT_NAME", "logs-it").env("ENDPOINT_URL", "http://127.0.0.1:" + receiverPort + "/events")
+                .start());
         var p = CompletableFuture.supplyAsync(() -> throttled("logs-plain")
                 .env("REGISTRY_LOG_ACCESSLOG_DISABLED", "false").start());
         ecs = e.join();
@@ -63,6 +69,32 @@ class LogsIT {
                 p.close();
             }
         }
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    @Test
+    void registryEventsCarryTheRequestIdOfThePush() throws Exception {
+        byte[] blob = "a blob pushed with a request id".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<Void> start = Http.client(false).send(HttpRequest.newBuilder(
+                logstash.baseUri().resolve("/v2/logs/events/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(start.statusCode()).isEqualTo(202);
+        String location = start.headers().firstValue("Location").orElseThrow();
+        HttpResponse<Void> put = Http.client(false).send(HttpRequest.newBuilder(logstash.baseUri().resolve(
+                        location + (location.contains("?") ? "&" : "?") + "digest=" + Digests.sha256(blob)))
+                .header("X-Request-Id", "push-with-an-id").header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(put.statusCode()).isEqualTo(201);
+        List<JsonNode> pushes = List.of();
+        for (int i = 0; i < 300 && pushes.isEmpty(); i++) {
+            Thread.sleep(100);
+            pushes = events.events().stream().filter(e -> e.path("target").path("repository").asString().equals("logs/events"))
+                    .toList();
+        }
+        assertThat(pushes).singleElement().satisfies(e -> assertThat(e.path("request").path("id").asString())
+                .isEqualTo("push-with-an-id"));
     }
 
     @Test

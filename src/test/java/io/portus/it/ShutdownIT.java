@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Graceful shutdown (issue #13): a blob upload PATCH streaming slowly when SIGTERM arrives finishes and the
  * session is completed after a restart; one that takes longer than the shutdown timeout
  * ({@code PORTUS_SHUTDOWN_TIMEOUT}) is cut, and after a restart the client reads how much arrived and resumes
- * from there. One jar, stopped and restarted by the cases (same port and data).
+ * from there; pull times kept in memory (written every 5 s) are written at shutdown. One jar, stopped and
+ * restarted by the cases (same port and data).
  */
 class ShutdownIT {
 
@@ -92,6 +94,55 @@ class ShutdownIT {
                 .header("Content-Range", kept + "-" + (SIZE - 1)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(rest.statusCode()).as(rest.body()).isEqualTo(202);
         complete(upload, blob);
+    }
+
+    @Test
+    void pullTimesStillInMemoryAtSigtermAreWrittenBeforeExit() throws Exception {
+        String admin = "admin:" + Json.parse(send("POST", "/api/v1/users/bootstrap", null,
+                "{\"user\":{\"username\":\"admin\",\"email\":\"admin@example.com\",\"password\":\"correct-horse-1\"}}")
+                .body()).path("plain_token").asString();
+        new Skopeo(ItPaths.newWorkDir("shutdown-skopeo")).copy(TestImages.get("busybox").ref("busybox"),
+                "docker://" + portus.hostPort() + "/shutdown/pulls:1");
+        String tags = awaitTags(admin);
+        assertThat(Json.parse(tags).get(0).path("pulled_at").isString()).as("never pulled: " + tags).isFalse();
+
+        // pull times are written every 5 s: SIGTERM right after the pull, so the last write is the one at shutdown
+        HttpResponse<Void> pull = Http.client(false).send(HttpRequest.newBuilder(portus.baseUri()
+                .resolve("/v2/shutdown/pulls/manifests/1")).header("Accept", RegistryHttp.ACCEPT_MANIFESTS).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(pull.statusCode()).isEqualTo(200);
+        portus.stop();
+        portus.restart();
+        JsonNode tag = Json.parse(awaitTags(admin)).get(0);
+        assertThat(tag.path("pulled_at").isString()).as("pulled: " + tag).isTrue();
+    }
+
+    /** The tags of the only repository, once the catalog has it ({@code GET /api/v1/repositories/:id/tags}). */
+    private static String awaitTags(String admin) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode repositories = Json.parse(send("GET", "/api/v1/repositories", admin, null).body());
+            if (!repositories.isEmpty()) {
+                String tags = send("GET", "/api/v1/repositories/" + repositories.get(0).path("id").asLong() + "/tags",
+                        admin, null).body();
+                if (!Json.parse(tags).isEmpty()) {
+                    return tags;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the pushed tag did not reach the catalog");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String portusAuth, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(portus.baseUri().resolve(path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (portusAuth != null) {
+            b.header("Portus-Auth", portusAuth);
+        }
+        return Http.client(false).send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI startUpload(String repository) throws Exception {
