@@ -43,7 +43,7 @@ final class AccessLogValve extends ValveBase implements AccessLog {
             return;
         }
         Instant start = request.getCoyoteRequest().getStartInstant();
-        String line = format.format(new CombinedLogFormat.Entry(request.getRemoteAddr(), request.getRemoteUser(),
+        String line = format.format(new CombinedLogFormat.Entry(remoteAddr(request), request.getRemoteUser(),
                 start != null ? start : Instant.now(), request.getMethod(), target(request), request.getProtocol(),
                 response.getStatus(), response.getBytesWritten(false), request.getHeader("Referer"),
                 request.getHeader("User-Agent")));
@@ -56,6 +56,11 @@ final class AccessLogValve extends ValveBase implements AccessLog {
         } finally {
             RequestIdValve.restore(outer);
         }
+    }
+
+    /** The client's address; behind a proxy, the one Tomcat's RemoteIpValve found ({@code server.forward-headers-strategy}). */
+    private static String remoteAddr(Request request) {
+        return request.getAttribute(REMOTE_ADDR_ATTRIBUTE) instanceof String forwarded ? forwarded : request.getRemoteAddr();
     }
 
     /** The raw request target as the client sent it (path and query, not decoded). */

@@ -36,7 +36,7 @@ public class ServerProcess implements AutoCloseable {
      * that are S3 clients get their keys from the test; distribution 2.8 panics on {@code AWS_CA_BUNDLE}).
      */
     private static final List<String> SCRUBBED_PREFIXES = List.of("PORTUS_", "REGISTRY_", "SERVER_", "PUMA_", "SPRING_",
-            "MARIADB_", "ENDPOINT_", "AWS_", "JAVA_TOOL_OPTIONS");
+            "MARIADB_", "ENDPOINT_", "AWS_", "JAVA_TOOL_OPTIONS", "LOGGING_");
 
     private final String name;
     private final List<String> command;
