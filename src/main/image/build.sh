@@ -66,11 +66,21 @@ $BUILDAH build --quiet --layers --timestamp "$SOURCE_DATE_EPOCH" -f "$here/Conta
   --build-arg BASE="$from" --build-arg VERSION="$version" --build-arg REVISION="$revision" \
   --build-arg CREATED="$created" --build-arg SOURCE="$source_url" \
   --build-arg LICENSES="${PORTUS_IMAGE_LICENSES:-Apache-2.0}" \
-  -t "$name:$version" -t "$name:latest" "$context" >/dev/null
-rm -f target/portus-image.tar
-$BUILDAH push --quiet "$name:$version" "oci-archive:target/portus-image.tar:$name:$version"
+  -t "$name:$version" "$context" >/dev/null
+layout=target/image/layout
+rm -rf "$layout" target/portus-image.tar
+$BUILDAH push --quiet "$name:$version" "oci:$layout:$name:$version"
 rm -rf "$context"
 $BUILDAH rmi --all --force >/dev/null   # the archive is the product; vfs storage holds a full copy per layer
+# docker load reads manifest.json (as in the archives `docker save` writes since Docker 25): the same blobs,
+# tagged portus-jvm:<version> and :latest. The archive itself is reproducible too: sorted, fixed times and owners.
+manifest=$(cat "$layout/blobs/sha256/$(jq -r '.manifests[0].digest | sub("sha256:"; "")' "$layout/index.json")")
+jq -n --argjson m "$manifest" --arg v "$version" '[{Config: ("blobs/sha256/" + ($m.config.digest | sub("sha256:"; ""))),
+  RepoTags: ["portus-jvm:" + $v, "portus-jvm:latest"],
+  Layers: [$m.layers[].digest | "blobs/sha256/" + sub("sha256:"; "")]}]' > "$layout/manifest.json"
+tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -C "$layout" \
+  -cf target/portus-image.tar oci-layout index.json manifest.json blobs
+rm -rf "$layout"
 size=$(stat -c %s target/portus-image.tar)
 echo "image: target/portus-image.tar ($name:$version, layers $((size / 1048576)) MiB compressed)" >&2
 
