@@ -44,7 +44,7 @@ class ImportPortusIT {
         Verb real = verb(dataDir, "import-portus", "--url", portus.db.url(), "--username", portus.db.username(),
                 "--password-file", passwordFile.toString());
         assertThat(real.exit()).as(real.stderr()).isZero();
-        assertThat(real.stdout()).contains("Imported a Portus 2.4 database.").containsPattern("users\\s+3\\s+1\\s+1")
+        assertThat(real.stdout()).contains("Imported a Portus 2.4 database.").containsPattern("users\\s+4\\s+1\\s+1")
                 .contains("users #4 (" + portus.prefix + "carol): the password hash is not bcrypt");
 
         try (PortusProcess server = PortusProcess.builder("import-portus").dataDir(dataDir).start()) {
