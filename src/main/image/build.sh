@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     --push) push=${2:?--push needs a reference}; shift 2 ;;
     --creds) creds=${2:?--creds needs USER:PASS}; shift 2 ;;
     --tls-verify=*) tls=${1#*=}; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "portus image: unknown option '$1' (see ./portus image --help)" >&2; exit 2 ;;
   esac
 done
