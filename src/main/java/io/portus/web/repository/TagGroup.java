@@ -19,8 +19,7 @@ public record TagGroup(String digest, List<TagView> tags, long size, String auth
 
     /** {@code sha256:0123456789ab}: enough to tell digests apart on screen. */
     public String shortDigest() {
-        int colon = digest.indexOf(':');
-        return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
+        return TagLabels.shortDigest(digest);
     }
 
     /** "1.0, latest". */
