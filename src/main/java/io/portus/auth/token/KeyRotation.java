@@ -1,6 +1,5 @@
 package io.portus.auth.token;
 
-import io.portus.common.PortusProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -125,12 +124,8 @@ public final class KeyRotation {
     /** The settings the server's {@link TokenConfiguration} reads, bound from an environment the same way. */
     private record Setup(SigningKeyLoader.Sources sources, KidFormat kidFormat) {
         static Setup of(Environment environment) {
-            Binder binder = Binder.get(environment);
-            TokenProperties token = binder.bindOrCreate("portus.token", TokenProperties.class);
-            TlsProperties tls = binder.bindOrCreate("portus.tls", TlsProperties.class);
-            PortusProperties portus = binder.bindOrCreate("portus", PortusProperties.class);
-            return new Setup(new SigningKeyLoader.Sources(token.keyPath(), token.certificatePath(), tls.key(),
-                    tls.certificate(), Path.of(portus.dataDir(), "tls")), token.kidFormat());
+            TokenProperties token = Binder.get(environment).bindOrCreate("portus.token", TokenProperties.class);
+            return new Setup(SigningKeyLoader.Sources.of(environment), token.kidFormat());
         }
     }
 }

@@ -56,7 +56,7 @@ public final class SelfSignedCertificate {
         if (Files.isRegularFile(pair.key()) && Files.isRegularFile(pair.certificate())) {
             return pair;
         }
-        write(pair, newKeys(null));
+        write(pair, KeyPrefetch.take(dir).orElseGet(() -> newKeys(null)));
         log.info("Generated a self-signed certificate (RSA 4096, CN=localhost, SAN localhost/127.0.0.1) in {}", dir);
         return pair;
     }

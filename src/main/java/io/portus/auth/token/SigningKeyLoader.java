@@ -1,5 +1,9 @@
 package io.portus.auth.token;
 
+import io.portus.common.PortusProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -26,6 +30,21 @@ final class SigningKeyLoader {
      * @param generateDir where the self-signed pair lives when nothing is configured
      */
     record Sources(String keyPath, String certPath, String tlsKey, String tlsCert, Path generateDir) {
+
+        /** The sources the server's {@link TokenConfiguration} uses, bound from {@code environment} the same way. */
+        static Sources of(Environment environment) {
+            Binder binder = Binder.get(environment);
+            TokenProperties token = binder.bindOrCreate("portus.token", TokenProperties.class);
+            TlsProperties tls = binder.bindOrCreate("portus.tls", TlsProperties.class);
+            PortusProperties portus = binder.bindOrCreate("portus", PortusProperties.class);
+            return new Sources(token.keyPath(), token.certificatePath(), tls.key(), tls.certificate(),
+                    Path.of(portus.dataDir(), "tls"));
+        }
+
+        /** Whether the key is the self-signed pair under {@link #generateDir} (nothing else configured). */
+        boolean generated() {
+            return !present(keyPath) && !(present(tlsKey) && present(tlsCert));
+        }
     }
 
     private SigningKeyLoader() {
@@ -53,7 +72,7 @@ final class SigningKeyLoader {
             }
             return SigningKey.of(keys, List.of(), key + " (no certificate found: tokens carry only a kid)");
         }
-        if (present(sources.tlsKey()) && present(sources.tlsCert())) {
+        if (!sources.generated()) {
             Path key = Path.of(sources.tlsKey());
             Path cert = Path.of(sources.tlsCert());
             requireFile(key, "PUMA_SSL_KEY");
