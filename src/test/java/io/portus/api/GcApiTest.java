@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * collect this context's registry.
  */
 @ContextConfiguration(initializers = OnDatabase.OwnH2.class)
-@TestPropertySource(properties = "portus.gc.grace-period=2s")
+@TestPropertySource(properties = "portus.gc.grace-period=8s")
 class GcApiTest extends DatabaseTest {
 
     @Autowired UserService users;

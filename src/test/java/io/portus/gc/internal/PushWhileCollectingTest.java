@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Concurrency smoke test over real HTTP: four clients push images (and move tags, leaving untagged manifests
- * behind) while the collector runs again and again with a two-second grace period; afterwards every tag pulls
- * completely and every byte hashes to its digest. Same context as {@code GcApiTest}.
+ * behind) while the collector runs again and again with an eight-second grace period; afterwards every tag pulls
+ * completely and every byte hashes to its digest. Same context as {@code GcApiTest}. The grace period is what keeps
+ * a blob uploaded but not yet named by a manifest (1 h by default): two seconds were too short when the test shared
+ * two cores with a whole other build (a blob's manifest came more than 2 s after it and found it collected).
  */
 @ContextConfiguration(initializers = OnDatabase.OwnH2.class)
-@TestPropertySource(properties = "portus.gc.grace-period=2s")
+@TestPropertySource(properties = "portus.gc.grace-period=8s")
 class PushWhileCollectingTest extends DatabaseTest {
 
     private static final int CLIENTS = 4;
@@ -81,7 +83,7 @@ class PushWhileCollectingTest extends DatabaseTest {
                 f.get(); // a failed push fails the test
             }
         }
-        Thread.sleep(2500); // let the grace period pass, so the last run may collect what the pushes left behind
+        Thread.sleep(8500); // let the grace period pass, so the last run may collect what the pushes left behind
         GcRun last = runToEnd();
         done.add(last);
 
