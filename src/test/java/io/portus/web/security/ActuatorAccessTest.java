@@ -11,25 +11,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Metrics are for admins on the main port (UI session, Portus-Auth, or Basic with an application token as
- * Prometheus' basic_auth sends it); health is public and tells the status only; with a management port the
+ * Metrics and the SBOM are for admins on the main port (UI session, Portus-Auth, or Basic with an application token
+ * as Prometheus' basic_auth sends it); health is public and tells the status only; with a management port the
  * endpoints move there, open, and leave the main port.
  */
 @ContextConfiguration(initializers = OnDatabase.H2.class)
 class ActuatorAccessTest extends DatabaseTest {
 
     private static final String PASSWORD = "password-for-metrics";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
     @Autowired UserService users;
@@ -39,7 +44,8 @@ class ActuatorAccessTest extends DatabaseTest {
     void anonymousCallersGet401WithoutABody() {
         BrowserClient anonymous = new BrowserClient(port);
         for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used",
-                "/actuator", "/actuator/info", "/actuator/prometheus?includedNames=x"}) {
+                "/actuator", "/actuator/info", "/actuator/prometheus?includedNames=x", "/actuator/sbom",
+                "/actuator/sbom/application"}) {
             HttpResponse<String> r = anonymous.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(r.body()).as(path).isEmpty();
@@ -80,11 +86,38 @@ class ActuatorAccessTest extends DatabaseTest {
         String token = tokens.createFor(user, "scraper").plainToken();
         assertThat(get("/actuator/prometheus", "Portus-Auth", user.username() + ":" + token).statusCode()).isEqualTo(403);
         assertThat(get("/actuator/prometheus", "Authorization", basic(user.username(), token)).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/sbom/application", "Portus-Auth", user.username() + ":" + token).statusCode())
+                .isEqualTo(403);
         BrowserClient browser = new BrowserClient(port);
         browser.signIn(user.username(), PASSWORD);
         HttpResponse<String> r = browser.get("/actuator/metrics");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).isEmpty();
+    }
+
+    /** The SBOM the build writes (cyclonedx-maven-plugin, META-INF/sbom/application.cdx.json): runtime only. */
+    @Test
+    void adminsReadTheSbomOfTheRuntimeDependencies() {
+        User admin = user(true);
+        String token = tokens.createFor(admin, "sbom").plainToken();
+        HttpResponse<String> ids = get("/actuator/sbom", "Portus-Auth", admin.username() + ":" + token);
+        assertThat(ids.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ids.body()).get("ids").toString()).isEqualTo("[\"application\"]");
+        HttpResponse<String> r = get("/actuator/sbom/application", "Portus-Auth", admin.username() + ":" + token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.cyclonedx+json");
+        JsonNode sbom = JSON.readTree(r.body());
+        assertThat(sbom.get("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.at("/metadata/component/name").asString()).isEqualTo("portus");
+        List<String> components = new ArrayList<>();
+        sbom.get("components").forEach(c -> components.add(c.get("group").asString() + ":" + c.get("name").asString()
+                + " " + c.get("scope").asString()));
+        assertThat(components).contains("org.springframework.boot:spring-boot required",
+                "com.nimbusds:nimbus-jose-jwt required", "org.flywaydb:flyway-core required");
+        assertThat(components).as("test and build-time dependencies are not shipped")
+                .noneMatch(c -> c.matches("(?i).*(playwright|greenmail|fabric8|archunit|junit|mockito|assertj"
+                        + "|authorization-server|configuration-processor|s3proxy).*"))
+                .allMatch(c -> c.endsWith(" required"));
     }
 
     @Test
