@@ -1,5 +1,6 @@
 package io.portus.common;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import org.slf4j.MDC;
  * and under load that starved some connections (manifest GET p99 at 64 connections: 112–515 ms with a
  * virtual consumer, 32–78 ms with this one). {@link #offer} never blocks: it
  * says false when the queue is full. An item whose handler throws is tried again after 0.5 s, 1 s, 2 s...
- * (at most 30 s) until it succeeds. {@link #stop()} lets the thread finish what is queued, retrying failures,
- * for up to {@link #STOP_WAIT_MILLIS}; what is still queued then is reported as lost (by count, at ERROR).
+ * (at most 30 s) until it succeeds. {@link #stop(Duration)} lets the thread finish what is queued, retrying
+ * failures, for up to the time it is given ({@code portus.shutdown.queue-wait} for the queues of a
+ * {@link QueueOwner}); what is still queued then is reported as lost (by count, at ERROR).
  * The thread's log lines never carry a request's MDC (it is cleared before each item).
  *
  * @param <T> the items
@@ -32,7 +34,7 @@ public final class BackgroundQueue<T> {
     }
 
     /** How long {@link #stop()} lets the thread work off (and retry) what is queued. */
-    static final long STOP_WAIT_MILLIS = 10_000;
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final Logger log = LoggerFactory.getLogger(BackgroundQueue.class);
     private static final long MAX_RETRY_MILLIS = 30_000;
@@ -69,24 +71,31 @@ public final class BackgroundQueue<T> {
         thread = Thread.ofPlatform().daemon(true).name(threadName).start(this::run);
     }
 
+    /** {@link #stop(Duration)} with {@link #STOP_WAIT}. */
     public void stop() {
+        stop(STOP_WAIT);
+    }
+
+    /** Stops taking new work and lets the thread finish (and retry) what is queued for up to {@code wait}. */
+    public void stop(Duration wait) {
+        long waitMillis = Math.max(0, wait.toMillis());
         Thread t;
         synchronized (this) {
-            stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+            stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
             running = false;
             t = thread;
         }
         if (t != null) {
             LockSupport.unpark(t); // out of a retry pause: try once more now
             try {
-                t.join(STOP_WAIT_MILLIS + 1_000);
+                t.join(waitMillis + 1_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         int left = queue.size() + abandoned + (t != null && t.isAlive() ? 1 : 0);
         if (left > 0) {
-            log.error("{}: {} queued item(s) not handled within {} ms of shutdown", threadName, left, STOP_WAIT_MILLIS);
+            log.error("{}: {} queued item(s) not handled within {} ms of shutdown", threadName, left, waitMillis);
         }
     }
 

@@ -1,13 +1,24 @@
 package io.portus.common;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * A bean that hands work to its own {@link BackgroundQueue}: the queue's thread starts and stops with the
  * application context (in {@link #getPhase()}, which subclasses move when their queue must outlive another
- * component), so queued items are handled before shutdown goes on.
+ * component), so queued items are handled before shutdown goes on, for up to {@code portus.shutdown.queue-wait}
+ * ({@code PORTUS_SHUTDOWN_QUEUE_WAIT}, 10 s).
  */
 public abstract class QueueOwner implements SmartLifecycle {
+
+    private Duration stopWait = BackgroundQueue.STOP_WAIT;
+
+    @Autowired
+    void shutdown(ShutdownProperties shutdown) {
+        this.stopWait = shutdown.queueWait();
+    }
 
     /** The queue whose thread this bean's lifecycle runs. */
     protected abstract BackgroundQueue<?> queue();
@@ -19,7 +30,7 @@ public abstract class QueueOwner implements SmartLifecycle {
 
     @Override
     public void stop() {
-        queue().stop();
+        queue().stop(stopWait);
     }
 
     @Override

@@ -88,4 +88,20 @@ class BackgroundQueueTest {
             assertThat(handled).containsExactly("event-1", "event-2");
         }
     }
+
+    @Test
+    void stopGivesUpAfterTheTimeItIsGivenAndSaysHowManyAreLeft() {
+        AtomicInteger attempts = new AtomicInteger();
+        BackgroundQueue<String> queue = new BackgroundQueue<>("test-queue", 10, item -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("database away");
+        }, (item, e, retryIn) -> { });
+        queue.offer("event-1");
+        queue.offer("event-2");
+        queue.start();
+        queue.stop(java.time.Duration.ofMillis(300));
+        assertThat(queue.isRunning()).isFalse();
+        assertThat(queue.size()).as("event-2 never reached: event-1 kept failing").isEqualTo(1);
+        assertThat(attempts.get()).isPositive();
+    }
 }
