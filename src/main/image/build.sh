@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# build.sh [--base REF|debian] [--push REF [--creds USER:PASS] [--tls-verify=false]] — the container image of
+# build.sh [--base REF|debian] [--no-aot] [--push REF [--creds USER:PASS] [--tls-verify=false]] — the image of
 # target/portus.jar, built with buildah (no Docker daemon), written as an OCI archive to target/portus-image.tar
 # (image name localhost/portus-jvm:<version>; `podman load`, `skopeo copy oci-archive:…`), optionally pushed.
 # Run by `./portus image` (which builds the jar first) and by ImageIT. See docs/image.md.
@@ -7,6 +7,8 @@
 #   --base REF   the image to build on: a registry reference (docker.io/library/eclipse-temurin:21-jre, the
 #                default), oci-archive:PATH, oci:DIR, docker-archive:PATH, or `debian`: a minimal Debian and a
 #                jlinked runtime made here with mmdebstrap (base.sh), cached in target/image/base.tar
+#   --no-aot     without the class-data cache of a training run (aot.sh): 29 MiB less compressed, 112 MiB less
+#                unpacked, 1.5× the start-up time, and byte-for-byte reproducible
 #   --push REF   then copy the image to docker://REF with skopeo (--creds USER:PASS or PORTUS_IMAGE_PUSH_CREDS,
 #                --tls-verify=false for a plain-HTTP or self-signed registry)
 #
@@ -18,14 +20,15 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 here=$root/src/main/image
 cd "$root"
 
-base=docker.io/library/eclipse-temurin:21-jre push="" creds=${PORTUS_IMAGE_PUSH_CREDS:-} tls=true
+base=docker.io/library/eclipse-temurin:21-jre aot=true push="" creds=${PORTUS_IMAGE_PUSH_CREDS:-} tls=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) base=${2:?--base needs a value}; shift 2 ;;
+    --no-aot) aot=false; shift ;;
     --push) push=${2:?--push needs a reference}; shift 2 ;;
     --creds) creds=${2:?--creds needs USER:PASS}; shift 2 ;;
     --tls-verify=*) tls=${1#*=}; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "portus image: unknown option '$1' (see ./portus image --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +70,7 @@ $BUILDAH build --quiet --layers --timestamp "$SOURCE_DATE_EPOCH" -f "$here/Conta
   --build-arg CREATED="$created" --build-arg SOURCE="$source_url" \
   --build-arg LICENSES="${PORTUS_IMAGE_LICENSES:-Apache-2.0}" \
   -t "$name:$version" "$context" >/dev/null
+[ "$aot" = false ] || "$here/aot.sh" "$name:$version"
 layout=target/image/layout
 rm -rf "$layout" target/portus-image.tar
 $BUILDAH push --quiet "$name:$version" "oci:$layout:$name:$version"

@@ -76,7 +76,11 @@ class ImageIT {
         assertThat(c.path("ExposedPorts").has("5000/tcp")).isTrue();
         assertThat(c.path("Volumes").has("/data")).isTrue();
         assertThat(strings(c.path("Env"))).contains("PORTUS_DATA_DIR=/data");
-        assertThat(strings(c.path("Entrypoint"))).startsWith("java").endsWith("-jar", "/app/portus.jar");
+        // the class-data cache of build.sh's training run (aot.sh): an AOT cache for the Java 25+ runtime jlinked from
+        // this JVM, a dynamic CDS archive for older ones (build.sh checked that the JVM maps it with AOTMode=on)
+        String cache = Runtime.version().feature() >= 25 ? "-XX:AOTCache=/app/portus.aot"
+                : "-XX:SharedArchiveFile=/app/portus.jsa";
+        assertThat(strings(c.path("Entrypoint"))).startsWith("java", cache).endsWith("-jar", "/app/portus.jar");
         JsonNode labels = c.path("Labels");
         assertThat(labels.path("org.opencontainers.image.version").asString()).isEqualTo(projectVersion());
         assertThat(labels.path("org.opencontainers.image.revision").asString()).matches("[0-9a-f]{40}|unknown");
