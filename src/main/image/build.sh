@@ -4,7 +4,7 @@
 # (image name localhost/portus-jvm:<version>; `podman load`, `skopeo copy oci-archive:…`), optionally pushed.
 # Run by `./portus image` (which builds the jar first) and by ImageIT. See docs/image.md.
 #
-#   --base REF   the image to build on: a registry reference (docker.io/library/eclipse-temurin:21-jre, the
+#   --base REF   the image to build on: a registry reference (docker.io/library/eclipse-temurin:25-jre, the
 #                default), oci-archive:PATH, oci:DIR, docker-archive:PATH, or `debian`: a minimal Debian and a
 #                jlinked runtime made here with mmdebstrap (base.sh), cached in target/image/base.tar
 #   --no-aot     without the class-data cache of a training run (aot.sh): 29 MiB less compressed, 112 MiB less
@@ -13,14 +13,14 @@
 #                --tls-verify=false for a plain-HTTP or self-signed registry)
 #
 # Environment: JAVA_HOME (jlink and jar extraction), SOURCE_DATE_EPOCH (default: the commit's time; file times
-# and the creation time, so the same jar and base give the same image), PORTUS_IMAGE_SOURCE and
+# and the creation time: the same jar and base give the same layers but the AOT cache), PORTUS_IMAGE_SOURCE and
 # PORTUS_IMAGE_LICENSES (labels), PORTUS_IMAGE_STORAGE (buildah's storage; default target/image/storage).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 here=$root/src/main/image
 cd "$root"
 
-base=docker.io/library/eclipse-temurin:21-jre aot=true push="" creds=${PORTUS_IMAGE_PUSH_CREDS:-} tls=true
+base=docker.io/library/eclipse-temurin:25-jre aot=true push="" creds=${PORTUS_IMAGE_PUSH_CREDS:-} tls=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) base=${2:?--base needs a value}; shift 2 ;;
