@@ -13,6 +13,11 @@ class OpsConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestIdsAndAccessLog(AccessLogProperties accessLog) {
+        return valves(accessLog);
+    }
+
+    /** The valves of a Tomcat: this server's, and the management server's ({@link ManagementOpsConfiguration}). */
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> valves(AccessLogProperties accessLog) {
         return factory -> {
             factory.addEngineValves(new RequestIdValve());
             if (accessLog.on()) {

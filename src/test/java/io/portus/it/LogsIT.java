@@ -39,6 +39,7 @@ class LogsIT {
     private static PortusProcess logstash;
     private static PortusProcess plain;
     private static EventReceiver events;
+    private static int managementPort;
 
     @BeforeAll
     static void start() throws IOException {
@@ -50,8 +51,10 @@ class LogsIT {
                 .env("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash").auth("none")
                 .env("ENDPOINT_NAME", "logs-it").env("ENDPOINT_URL", "http://127.0.0.1:" + receiverPort + "/events")
                 .start());
+        managementPort = FreePorts.next();
         var p = CompletableFuture.supplyAsync(() -> throttled("logs-plain")
-                .env("REGISTRY_LOG_ACCESSLOG_DISABLED", "false").start());
+                .env("REGISTRY_LOG_ACCESSLOG_DISABLED", "false")
+                .env("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort)).start());
         ecs = e.join();
         logstash = l.join();
         plain = p.join();
@@ -144,6 +147,29 @@ class LogsIT {
         assertThat(lines).filteredOn(line -> line.contains("[   catalog-sync]")).isNotEmpty()
                 .noneMatch(line -> line.matches(".*\\[(" + UUID + "|req-[a-z0-9-]+)] .*"));
         assertNoSecrets(plain);
+    }
+
+    @Test
+    void theManagementPortHasRequestIdsAndTheAccessLogToo() throws Exception {
+        HttpResponse<Void> health = Http.client(false).send(HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness"))
+                .header("X-Request-Id", "probe-" + managementPort).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("X-Request-Id")).hasValue("probe-" + managementPort);
+        awaitLogged(plain, "/actuator/health/liveness");
+        List<String> lines = Files.readAllLines(plain.logFile());
+        assertThat(lines).filteredOn(line -> line.contains("io.portus.access") && line.contains("/actuator/health/liveness"))
+                .singleElement().satisfies(line -> assertThat(line).containsPattern(String.format(COMBINED,
+                        "/actuator/health/liveness", 200)));
+        assertThat(lines).filteredOn(line -> line.contains("io.portus.access") && line.contains("[probe-" + managementPort + "]"))
+                .hasSize(1);
+
+        String once = "once-" + managementPort;
+        Http.client(false).send(HttpRequest.newBuilder(plain.baseUri().resolve("/v2/")).header("X-Request-Id", once)
+                .build(), HttpResponse.BodyHandlers.discarding());
+        awaitLogged(plain, "[" + once + "]");
+        assertThat(Files.readAllLines(plain.logFile())).filteredOn(line -> line.contains("io.portus.access")
+                && line.contains("[" + once + "]")).as("the main server's valves are there once, not twice").hasSize(1);
     }
 
     /**
