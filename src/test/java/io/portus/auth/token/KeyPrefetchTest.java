@@ -2,6 +2,8 @@ package io.portus.auth.token;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -35,13 +37,18 @@ class KeyPrefetchTest {
     }
 
     @Test
-    void nothingIsSearchedForWhenAKeyIsConfiguredOrAlreadyGenerated() {
+    void nothingIsSearchedForWhenAKeyIsConfiguredOrAlreadyGeneratedOrInTheCli() {
         new SigningKeyPrefetch().postProcessEnvironment(environment(Map.of("portus.data-dir", dir.toString(),
                 "portus.token.key-path", "/etc/portus/key.pem")), null);
         assertThat(KeyPrefetch.take(dir.resolve("tls"))).isEmpty();
         new SigningKeyPrefetch().postProcessEnvironment(environment(Map.of("portus.data-dir", dir.toString(),
                 "portus.tls.key", "/etc/portus/tls.key", "portus.tls.certificate", "/etc/portus/tls.crt")), null);
         assertThat(KeyPrefetch.take(dir.resolve("tls"))).isEmpty();
+
+        SpringApplication cli = new SpringApplication(Object.class);
+        cli.setWebApplicationType(WebApplicationType.NONE);
+        new SigningKeyPrefetch().postProcessEnvironment(environment(Map.of("portus.data-dir", dir.toString())), cli);
+        assertThat(KeyPrefetch.take(dir.resolve("tls"))).as("the operator CLI makes no key").isEmpty();
 
         SelfSignedCertificate.ensure(dir.resolve("tls"));
         KeyPrefetch.start(dir.resolve("tls"));
