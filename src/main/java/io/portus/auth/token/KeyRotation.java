@@ -52,7 +52,7 @@ public final class KeyRotation {
     public static Rotated rotate(Environment environment) {
         Setup setup = Setup.of(environment);
         SigningKeyLoader.Sources sources = setup.sources();
-        if (blank(sources.keyPath()) && !blank(sources.tlsKey()) && !blank(sources.tlsCert())) {
+        if (sources.httpsPair()) {
             throw new KeyMaterialException("tokens are signed with the HTTPS pair (PUMA_SSL_KEY/PUMA_SSL_CRT): renew that "
                     + "pair instead, or give tokens a key of their own (portus.token.key-path, "
                     + "PORTUS_ENCRYPTION_PRIVATE_KEY_PATH) and rotate that one");

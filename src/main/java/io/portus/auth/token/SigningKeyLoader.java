@@ -41,9 +41,14 @@ final class SigningKeyLoader {
                     Path.of(portus.dataDir(), "tls"));
         }
 
+        /** Whether tokens are signed with the HTTPS pair ({@code PUMA_SSL_KEY}/{@code PUMA_SSL_CRT}, no key of their own). */
+        boolean httpsPair() {
+            return !present(keyPath) && present(tlsKey) && present(tlsCert);
+        }
+
         /** Whether the key is the self-signed pair under {@link #generateDir} (nothing else configured). */
         boolean generated() {
-            return !present(keyPath) && !(present(tlsKey) && present(tlsCert));
+            return !present(keyPath) && !httpsPair();
         }
     }
 
@@ -72,7 +77,7 @@ final class SigningKeyLoader {
             }
             return SigningKey.of(keys, List.of(), key + " (no certificate found: tokens carry only a kid)");
         }
-        if (!sources.generated()) {
+        if (sources.httpsPair()) {
             Path key = Path.of(sources.tlsKey());
             Path cert = Path.of(sources.tlsCert());
             requireFile(key, "PUMA_SSL_KEY");
